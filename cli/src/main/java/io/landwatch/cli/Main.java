@@ -1,0 +1,67 @@
+package io.landwatch.cli;
+
+import io.landwatch.ExitCode;
+import io.landwatch.LandwatchException;
+import io.landwatch.Version;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The {@code landwatch} command: a thin layer over the pipeline library. */
+@Command(name = "landwatch", mixinStandardHelpOptions = true, versionProvider = Main.VersionInfo.class,
+    description = "Judges satellite change patches (卫片图斑) against approvals and red lines,"
+        + " measures what was occupied, and writes GIS-ready results.",
+    subcommands = {InspectCommand.class, ValidateCommand.class, SamplesCommand.class, RunCommand.class},
+    footerHeading = "%nExit codes:%n",
+    footer = {"  0  success", "  1  unexpected internal error (a bug: please report it with the log)",
+        "  2  command-line usage error", "  3  the job file is invalid",
+        "  4  an input cannot be used (missing file, unknown field, no or wrong CRS)",
+        "  5  the GDAL native library is missing: run scripts/setup-gdal",
+        "  6  an output could not be written"})
+public final class Main implements Runnable {
+  @Option(names = {"-q", "--quiet"}, description = "Log warnings and errors only.", scope = CommandLine.ScopeType.INHERIT)
+  boolean quiet;
+
+  @Option(names = "--debug", description = "Show stack traces of unexpected errors.", scope = CommandLine.ScopeType.INHERIT)
+  boolean debug;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(new CommandLine(this), "Missing command: choose one of inspect, validate, samples, run.");
+  }
+
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+
+  /** Runs the command line and returns the exit code (tests call this). */
+  public static int execute(String... args) {
+    Main main = new Main();
+    CommandLine cl = new CommandLine(main);
+    cl.setExecutionStrategy(parsed -> {
+      Logs.configure(main.quiet);
+      return new CommandLine.RunLast().execute(parsed);
+    });
+    cl.setExecutionExceptionHandler((e, commandLine, parsed) -> {
+      if (e instanceof LandwatchException le) {
+        System.err.println("landwatch: " + le.getMessage());
+        return le.exitCode().code();
+      }
+      System.err.println("landwatch: unexpected error: " + e + ". This is a bug; please report it"
+          + " with the command and the log." + (main.debug ? "" : " Run with --debug for details."));
+      if (main.debug) {
+        e.printStackTrace();
+      }
+      return ExitCode.INTERNAL.code();
+    });
+    return cl.execute(args);
+  }
+
+  /** The version line. */
+  static final class VersionInfo implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"landwatch " + Version.current()};
+    }
+  }
+}

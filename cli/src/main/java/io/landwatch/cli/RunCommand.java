@@ -1,0 +1,56 @@
+package io.landwatch.cli;
+
+import io.landwatch.config.JobConfig;
+import io.landwatch.config.JobConfigLoader;
+import io.landwatch.job.JobRunner;
+import io.landwatch.job.RunResult;
+import io.landwatch.model.LayerCount;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code landwatch run JOB.yaml}: judge every patch and write the outputs. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+    description = "Judge every change patch of a job and write patches.geojson, suspected.geojson,"
+        + " patches.csv, quarantine.csv, summary.json and manifest.json.")
+final class RunCommand implements Callable<Integer> {
+  @Parameters(paramLabel = "JOB.yaml")
+  Path jobFile;
+
+  @Option(names = "--out", description = "Output folder (overrides output.dir of the job file).")
+  Path out;
+
+  @Option(names = "--threads", description = "Worker threads for the judgment (default: all cores).")
+  Integer threads;
+
+  @Override
+  public Integer call() {
+    JobConfig job = JobConfigLoader.load(jobFile);
+    if (out != null) {
+      job = job.withOutputDir(out.toAbsolutePath().normalize());
+    }
+    if (threads != null) {
+      job = job.withThreads(Math.max(1, threads));
+    }
+    RunResult r = JobRunner.run(job);
+    System.out.printf("%-22s %10s %10s %12s%n", "layer", "records", "used", "quarantined");
+    for (LayerCount c : r.counts()) {
+      System.out.printf("%-22s %10d %10d %12d%n", c.layer(), c.recordsIn(), c.used(), c.quarantined());
+    }
+    long suspected = r.results().stream().filter(x -> x.suspected()).count();
+    System.out.printf("%nJudged %d patches: %d approved, %d suspected illegal, %d referral candidates.%n",
+        r.results().size(), r.results().size() - suspected, suspected,
+        r.results().stream().filter(x -> x.referral()).count());
+    if (!r.repairs().table().isEmpty()) {
+      System.out.println("Geometry repairs: " + r.repairs().table());
+    }
+    if (!r.quarantine().table().isEmpty()) {
+      System.out.println("Quarantined: " + r.quarantine().table());
+    }
+    System.out.println("Outputs in " + job.outputDir() + ":");
+    r.outputs().forEach(p -> System.out.println("  " + p.getFileName()));
+    return 0;
+  }
+}

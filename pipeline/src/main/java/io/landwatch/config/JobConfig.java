@@ -1,0 +1,113 @@
+package io.landwatch.config;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The immutable configuration of one job: the job file merged with command-line overrides. Every
+ * effective value is logged at start ({@link #describe()}).
+ *
+ * @param name job name
+ * @param jobFile the job file, or null when built in code
+ * @param patches the change patches (mandatory)
+ * @param approvals approval layers (possibly several)
+ * @param farmland farmland (耕地), or null when the job has none
+ * @param basicFarmland permanent basic farmland (永久基本农田), or null
+ * @param ecologicalRedline ecological protection red line (生态保护红线), or null
+ * @param villages village polygons with their township, or null
+ * @param rules judgment thresholds
+ * @param outputDir where outputs go
+ * @param threads worker threads for the judgment
+ * @param progressSeconds interval between progress log lines
+ */
+public record JobConfig(
+    String name,
+    Path jobFile,
+    LayerSpec patches,
+    List<LayerSpec> approvals,
+    LayerSpec farmland,
+    LayerSpec basicFarmland,
+    LayerSpec ecologicalRedline,
+    LayerSpec villages,
+    Rules rules,
+    Path outputDir,
+    int threads,
+    int progressSeconds) {
+
+  public JobConfig {
+    approvals = List.copyOf(approvals);
+  }
+
+  /** All configured layers in reading order. */
+  public List<LayerSpec> layers() {
+    List<LayerSpec> all = new ArrayList<>();
+    all.add(patches);
+    all.addAll(approvals);
+    for (LayerSpec s : new LayerSpec[] {farmland, basicFarmland, ecologicalRedline, villages}) {
+      if (s != null) {
+        all.add(s);
+      }
+    }
+    return all;
+  }
+
+  public JobConfig withOutputDir(Path dir) {
+    return new JobConfig(name, jobFile, patches, approvals, farmland, basicFarmland,
+        ecologicalRedline, villages, rules, dir, threads, progressSeconds);
+  }
+
+  public JobConfig withThreads(int n) {
+    return new JobConfig(name, jobFile, patches, approvals, farmland, basicFarmland,
+        ecologicalRedline, villages, rules, outputDir, n, progressSeconds);
+  }
+
+  /** Effective configuration as an ordered map, for the start log and the manifest. */
+  public Map<String, Object> describe() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("job", name);
+    m.put("job_file", jobFile == null ? null : jobFile.toString());
+    Map<String, Object> inputs = new LinkedHashMap<>();
+    inputs.put("patches", describe(patches));
+    List<Object> appr = new ArrayList<>();
+    approvals.forEach(a -> appr.add(describe(a)));
+    inputs.put("approvals", appr);
+    inputs.put("farmland", describe(farmland));
+    inputs.put("basic_farmland", describe(basicFarmland));
+    inputs.put("ecological_redline", describe(ecologicalRedline));
+    inputs.put("villages", describe(villages));
+    m.put("inputs", inputs);
+    Map<String, Object> r = new LinkedHashMap<>();
+    r.put("tolerance_m2", rules.toleranceM2());
+    r.put("referral_basic_farmland_mu", rules.referralBasicFarmlandMu());
+    r.put("referral_other_farmland_mu", rules.referralOtherFarmlandMu());
+    r.put("accountability_ratio", rules.accountabilityRatio());
+    r.put("approval_kinds", rules.approvalKinds());
+    m.put("rules", r);
+    m.put("output", Map.of("dir", outputDir.toString()));
+    m.put("threads", threads);
+    m.put("progress_seconds", progressSeconds);
+    return m;
+  }
+
+  private static Map<String, Object> describe(LayerSpec s) {
+    if (s == null) {
+      return null;
+    }
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("path", s.path().toString());
+    m.put("layer", s.layer());
+    m.put("encoding", s.encoding());
+    m.put("crs", s.crs());
+    m.put("where", s.where());
+    m.put("fields", new java.util.TreeMap<>(s.fields()));
+    if (s.geometry() != null) {
+      m.put("geometry", s.geometry().isWkt()
+          ? Map.of("wkt", s.geometry().wkt())
+          : Map.of("x", s.geometry().x(), "y", s.geometry().y()));
+    }
+    return m;
+  }
+}

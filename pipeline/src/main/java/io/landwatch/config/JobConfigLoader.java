@@ -1,0 +1,253 @@
+package io.landwatch.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.landwatch.LandwatchException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads a job file (YAML) into a {@link JobConfig}. Strict: an unknown key or a value of the wrong
+ * type fails with the key's path, the file, and a suggestion, because a misspelt key silently
+ * ignored would change verdicts.
+ */
+public final class JobConfigLoader {
+  private static final Set<String> TOP_KEYS = Set.of("job", "inputs", "rules", "output", "run");
+  private static final Set<String> LAYER_KEYS =
+      Set.of("path", "layer", "encoding", "crs", "where", "wkt", "x", "y", "lon", "lat");
+  private static final Set<String> RULE_KEYS = Set.of("tolerance_m2", "referral_basic_farmland_mu",
+      "referral_other_farmland_mu", "accountability_ratio", "approval_kinds");
+  private static final Set<String> OUTPUT_KEYS = Set.of("dir");
+  private static final Set<String> RUN_KEYS = Set.of("threads", "progress_seconds");
+
+  private final Path file;
+
+  private JobConfigLoader(Path file) {
+    this.file = file;
+  }
+
+  public static JobConfig load(Path jobFile) {
+    return new JobConfigLoader(jobFile.toAbsolutePath().normalize()).read();
+  }
+
+  private JobConfig read() {
+    if (!Files.isRegularFile(file)) {
+      throw LandwatchException.invalidJob("Job file " + file + " does not exist or is not a file."
+          + " Check the path, or create one from config/example-job.yaml.");
+    }
+    JsonNode root;
+    try {
+      root = new YAMLMapper().readTree(file.toFile());
+    } catch (JsonProcessingException e) {
+      String where = e.getLocation() == null ? ""
+          : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+      throw LandwatchException.invalidJob("Job file " + file + " is not valid YAML" + where + ": "
+          + e.getOriginalMessage() + ". Fix the syntax (indentation, colons, quotes) and run validate again.");
+    } catch (IOException e) {
+      throw LandwatchException.invalidJob("Job file " + file + " cannot be read: " + e.getMessage());
+    }
+    if (root == null || !root.isObject()) {
+      throw error("", "the job file must be a mapping with at least 'inputs: {patches: ...}'");
+    }
+    checkKeys(root, "", TOP_KEYS);
+    Path base = file.getParent();
+    String name = root.has("job") ? text(root.get("job"), "job") : stem(file);
+
+    JsonNode inputs = root.get("inputs");
+    if (inputs == null || !inputs.isObject()) {
+      throw error("inputs", "is missing; a job needs at least 'inputs: {patches: {path: ...}}'");
+    }
+    Set<String> roleKeys = new LinkedHashSet<>();
+    for (LayerRole r : LayerRole.values()) {
+      roleKeys.add(r.key());
+    }
+    checkKeys(inputs, "inputs", roleKeys);
+    if (!inputs.has("patches") || inputs.get("patches").isNull()) {
+      throw error("inputs.patches", "is missing; the change patches layer is mandatory");
+    }
+    LayerSpec patches = layer(inputs.get("patches"), LayerRole.PATCHES, "patches", base);
+    List<LayerSpec> approvals = new ArrayList<>();
+    JsonNode a = inputs.get("approvals");
+    if (a != null && !a.isNull()) {
+      ArrayNode list = a.isArray() ? (ArrayNode) a : new YAMLMapper().createArrayNode().add(a);
+      for (int i = 0; i < list.size(); i++) {
+        approvals.add(layer(list.get(i), LayerRole.APPROVALS, "approvals[" + i + "]", base));
+      }
+    }
+    LayerSpec farmland = optionalLayer(inputs, LayerRole.FARMLAND, base);
+    LayerSpec basic = optionalLayer(inputs, LayerRole.BASIC_FARMLAND, base);
+    LayerSpec eco = optionalLayer(inputs, LayerRole.ECOLOGICAL_REDLINE, base);
+    LayerSpec villages = optionalLayer(inputs, LayerRole.VILLAGES, base);
+
+    Rules rules = rules(root.get("rules"));
+    Path outDir = base.resolve("out");
+    JsonNode out = root.get("output");
+    if (out != null && !out.isNull()) {
+      requireObject(out, "output");
+      checkKeys(out, "output", OUTPUT_KEYS);
+      if (out.has("dir")) {
+        outDir = base.resolve(text(out.get("dir"), "output.dir")).normalize();
+      }
+    }
+    int threads = Runtime.getRuntime().availableProcessors();
+    int progress = 10;
+    JsonNode run = root.get("run");
+    if (run != null && !run.isNull()) {
+      requireObject(run, "run");
+      checkKeys(run, "run", RUN_KEYS);
+      if (run.has("threads")) {
+        threads = (int) positive(run.get("threads"), "run.threads");
+      }
+      if (run.has("progress_seconds")) {
+        progress = (int) positive(run.get("progress_seconds"), "run.progress_seconds");
+      }
+    }
+    return new JobConfig(name, file, patches, approvals, farmland, basic, eco, villages, rules,
+        outDir, threads, progress);
+  }
+
+  private LayerSpec optionalLayer(JsonNode inputs, LayerRole role, Path base) {
+    JsonNode n = inputs.get(role.key());
+    return n == null || n.isNull() ? null : layer(n, role, role.key(), base);
+  }
+
+  private LayerSpec layer(JsonNode n, LayerRole role, String name, Path base) {
+    String at = "inputs." + name;
+    if (n.isTextual()) {
+      return new LayerSpec(role, name, base.resolve(n.asText()).normalize(), null, null, null, null,
+          Map.copyOf(role.defaultFields()), Set.of(), null);
+    }
+    requireObject(n, at);
+    Set<String> allowed = new LinkedHashSet<>(LAYER_KEYS);
+    allowed.addAll(role.defaultFields().keySet());
+    checkKeys(n, at, allowed);
+    if (!n.hasNonNull("path")) {
+      throw error(at + ".path", "is missing; give the file (relative to the job file) holding this layer");
+    }
+    Path path = base.resolve(text(n.get("path"), at + ".path")).normalize();
+    Map<String, String> fields = new HashMap<>(role.defaultFields());
+    Set<String> explicit = new LinkedHashSet<>();
+    for (String f : role.defaultFields().keySet()) {
+      if (n.hasNonNull(f)) {
+        fields.put(f, text(n.get(f), at + "." + f));
+        explicit.add(f);
+      }
+    }
+    String wkt = optText(n, "wkt", at);
+    String x = n.has("x") ? optText(n, "x", at) : optText(n, "lon", at);
+    String y = n.has("y") ? optText(n, "y", at) : optText(n, "lat", at);
+    LayerSpec.TableGeometry geometry = null;
+    if (wkt != null) {
+      geometry = new LayerSpec.TableGeometry(wkt, null, null);
+    } else if (x != null || y != null) {
+      if (x == null || y == null) {
+        throw error(at, "names only one coordinate column; give both 'lon' and 'lat' (or 'x' and 'y')");
+      }
+      geometry = new LayerSpec.TableGeometry(null, x, y);
+    }
+    return new LayerSpec(role, name, path, optText(n, "layer", at), optText(n, "encoding", at),
+        optText(n, "crs", at), optText(n, "where", at), Map.copyOf(fields), Set.copyOf(explicit), geometry);
+  }
+
+  private Rules rules(JsonNode n) {
+    Rules d = Rules.defaults();
+    if (n == null || n.isNull()) {
+      return d;
+    }
+    requireObject(n, "rules");
+    checkKeys(n, "rules", RULE_KEYS);
+    List<String> kinds = new ArrayList<>();
+    JsonNode k = n.get("approval_kinds");
+    if (k != null && !k.isNull()) {
+      if (!k.isArray()) {
+        throw error("rules.approval_kinds", "must be a list of approval kinds, e.g. [农用地转用, 临时用地]");
+      }
+      for (int i = 0; i < k.size(); i++) {
+        kinds.add(text(k.get(i), "rules.approval_kinds[" + i + "]"));
+      }
+    }
+    return new Rules(
+        num(n, "tolerance_m2", d.toleranceM2()),
+        num(n, "referral_basic_farmland_mu", d.referralBasicFarmlandMu()),
+        num(n, "referral_other_farmland_mu", d.referralOtherFarmlandMu()),
+        num(n, "accountability_ratio", d.accountabilityRatio()),
+        List.copyOf(kinds));
+  }
+
+  private double num(JsonNode parent, String key, double dflt) {
+    JsonNode v = parent.get(key);
+    if (v == null || v.isNull()) {
+      return dflt;
+    }
+    if (!v.isNumber()) {
+      throw error("rules." + key, "must be a number, got '" + v.asText() + "'");
+    }
+    if (v.asDouble() < 0) {
+      throw error("rules." + key, "must not be negative, got " + v.asText());
+    }
+    return v.asDouble();
+  }
+
+  private double positive(JsonNode v, String at) {
+    if (!v.isIntegralNumber() || v.asLong() < 1) {
+      throw error(at, "must be a whole number of at least 1, got '" + v.asText() + "'");
+    }
+    return v.asLong();
+  }
+
+  private void checkKeys(JsonNode n, String at, Set<String> allowed) {
+    Iterator<String> it = n.fieldNames();
+    while (it.hasNext()) {
+      String k = it.next();
+      if (!allowed.contains(k)) {
+        String path = at.isEmpty() ? k : at + "." + k;
+        throw LandwatchException.invalidJob("Job file " + file + ": '" + path + "' is not a known key."
+            + Suggest.didYouMean(k, allowed) + " Keys allowed " + (at.isEmpty() ? "at the top" : "under '" + at + "'")
+            + ": " + String.join(", ", new java.util.TreeSet<>(allowed)) + ". See docs/CONFIG.md.");
+      }
+    }
+  }
+
+  private void requireObject(JsonNode n, String at) {
+    if (!n.isObject()) {
+      throw error(at, "must be a mapping (key: value lines), got '" + n.asText() + "'");
+    }
+  }
+
+  private String optText(JsonNode parent, String key, String at) {
+    JsonNode v = parent.get(key);
+    return v == null || v.isNull() ? null : text(v, at + "." + key);
+  }
+
+  private String text(JsonNode v, String at) {
+    if (!v.isValueNode()) {
+      throw error(at, "must be a single value, got a " + (v.isArray() ? "list" : "mapping"));
+    }
+    String s = v.asText().trim();
+    if (s.isEmpty()) {
+      throw error(at, "must not be empty");
+    }
+    return s;
+  }
+
+  private LandwatchException error(String at, String what) {
+    return LandwatchException.invalidJob("Job file " + file + ": '" + at + "' " + what
+        + ". See docs/CONFIG.md for every key.");
+  }
+
+  private static String stem(Path p) {
+    String s = p.getFileName().toString();
+    int dot = s.lastIndexOf('.');
+    return dot > 0 ? s.substring(0, dot) : s;
+  }
+}

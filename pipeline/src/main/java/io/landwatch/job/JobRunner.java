@@ -1,0 +1,274 @@
+package io.landwatch.job;
+
+import io.landwatch.LandwatchException;
+import io.landwatch.Version;
+import io.landwatch.config.JobConfig;
+import io.landwatch.config.LayerSpec;
+import io.landwatch.judge.PatchInputs;
+import io.landwatch.judge.PatchJudge;
+import io.landwatch.judge.PatchResult;
+import io.landwatch.model.Approval;
+import io.landwatch.model.LayerCount;
+import io.landwatch.model.Patch;
+import io.landwatch.model.Village;
+import io.landwatch.overlay.ParcelHits;
+import io.landwatch.overlay.ParcelScanner;
+import io.landwatch.overlay.PatchIndex;
+import io.landwatch.prepare.LayerLoader;
+import io.landwatch.prepare.Quarantine;
+import io.landwatch.prepare.Records;
+import io.landwatch.prepare.RepairReport;
+import io.landwatch.prepare.Reprojector;
+import io.landwatch.prepare.WorkingCrs;
+import io.landwatch.read.Crs;
+import io.landwatch.read.LayerSource;
+import io.landwatch.util.ProgressLog;
+import io.landwatch.write.CsvWriter;
+import io.landwatch.write.GeoJsonWriter;
+import io.landwatch.write.ManifestWriter;
+import io.landwatch.write.SummaryWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.logging.Logger;
+import java.util.stream.IntStream;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.index.strtree.STRtree;
+
+/**
+ * The single-machine engine: read → prepare → overlay → judge → write. The small layers are
+ * read whole and indexed; farmland, basic farmland and the red line are streamed past the
+ * patch index; each patch is then judged on its own, on all cores.
+ */
+public final class JobRunner {
+  private static final Logger LOG = Logger.getLogger("landwatch");
+  private final JobConfig job;
+  private final Quarantine quarantine = new Quarantine();
+  private final RepairReport repairs = new RepairReport();
+  private final List<LayerCount> counts = new ArrayList<>();
+
+  private JobRunner(JobConfig job) {
+    this.job = job;
+  }
+
+  public static RunResult run(JobConfig job) {
+    return new JobRunner(job).execute();
+  }
+
+  private RunResult execute() {
+    Instant started = Instant.now();
+    logConfiguration();
+    Crs working = workingCrs();
+    LOG.info("working CRS for the overlay: " + working.label() + "; areas are ellipsoidal (CGCS2000)");
+
+    var loadedPatches = LayerLoader.load(job.patches(), working, job.patches().field("id"),
+        quarantine, repairs, job.progressSeconds(), Records.patches(job.patches()));
+    List<Patch> patches = loadedPatches.records();
+    List<Approval> approvals = new ArrayList<>();
+    for (LayerSpec spec : job.approvals()) {
+      var l = LayerLoader.load(spec, working, spec.field("id"), quarantine, repairs,
+          job.progressSeconds(), Records.approvals(spec));
+      approvals.addAll(l.records());
+      counts.add(count(spec, l.recordsIn(), l.records().size()));
+    }
+    List<Village> villages = List.of();
+    if (job.villages() != null) {
+      var l = LayerLoader.load(job.villages(), working, job.villages().field("village"), quarantine,
+          repairs, job.progressSeconds(), Records.villages(job.villages()));
+      villages = l.records();
+      counts.add(count(job.villages(), l.recordsIn(), l.records().size()));
+    }
+    LOG.info(String.format("read %d patches, %d approvals, %d villages", patches.size(),
+        approvals.size(), villages.size()));
+
+    PatchIndex index = new PatchIndex(patches);
+    ParcelScanner scanner = new ParcelScanner(index, working, quarantine, repairs, job.progressSeconds());
+    ParcelHits farmland = scan(scanner, job.farmland(), patches.size());
+    ParcelHits basic = scan(scanner, job.basicFarmland(), patches.size());
+    ParcelHits eco = scan(scanner, job.ecologicalRedline(), patches.size());
+
+    Reprojector toLonLat = Reprojector.between(working, Crs.epsg(Crs.CGCS2000));
+    List<PatchResult> results = judge(index, approvals, villages, farmland, basic, eco, toLonLat);
+    results.sort(Comparator.comparing(r -> r.patch().id()));
+    counts.add(0, count(job.patches(), loadedPatches.recordsIn(), results.size()));
+    checkBalance();
+
+    long outside = results.stream().filter(r -> r.village() == null).count();
+    List<Path> outputs = write(results, toLonLat, started, outside);
+    return new RunResult(results, List.copyOf(counts), quarantine, repairs, working, outputs,
+        started, Instant.now(), outside);
+  }
+
+  private void logConfiguration() {
+    LOG.info("landwatch " + Version.current() + ", job " + job.name());
+    flatten("", job.describe()).forEach((k, v) -> LOG.info("  " + k + " = " + v));
+    for (String role : List.of("approvals", "farmland", "basic_farmland", "ecological_redline", "villages")) {
+      boolean missing = role.equals("approvals") ? job.approvals().isEmpty()
+          : job.layers().stream().noneMatch(s -> s.role().key().equals(role));
+      if (missing) {
+        LOG.warning("inputs." + role + " is not configured: no such constraint is applied");
+      }
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> flatten(String prefix, Map<String, Object> m) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    m.forEach((k, v) -> {
+      String key = prefix.isEmpty() ? k : prefix + "." + k;
+      if (v instanceof Map<?, ?> sub && !k.equals("fields")) {
+        out.putAll(flatten(key, (Map<String, Object>) sub));
+      } else if (v instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof Map) {
+        for (int i = 0; i < list.size(); i++) {
+          out.putAll(flatten(key + "[" + i + "]", (Map<String, Object>) list.get(i)));
+        }
+      } else {
+        out.put(key, v);
+      }
+    });
+    return out;
+  }
+
+  private Crs workingCrs() {
+    try (LayerSource src = LayerSource.open(job.patches())) {
+      Crs crs = src.requireCrs();
+      double[] e = crs.isGeographic() ? src.extent() : null;
+      return WorkingCrs.choose(crs, e == null ? new Envelope() : new Envelope(e[0], e[1], e[2], e[3]));
+    }
+  }
+
+  private ParcelHits scan(ParcelScanner scanner, LayerSpec spec, int patchCount) {
+    if (spec == null) {
+      return ParcelHits.none(patchCount);
+    }
+    ParcelHits hits = scanner.scan(spec);
+    LOG.info(String.format("%s: %,d records, %,d envelope candidates, %,d patch-parcel intersections",
+        spec.name(), hits.records(), hits.candidates(), hits.hits()));
+    counts.add(count(spec, hits.records(), hits.records() - quarantine.count(spec.name())));
+    return hits;
+  }
+
+  private LayerCount count(LayerSpec spec, long in, long used) {
+    return new LayerCount(spec.name(), spec.path().toString(), in, used, quarantine.count(spec.name()));
+  }
+
+  private List<PatchResult> judge(PatchIndex index, List<Approval> approvals, List<Village> villages,
+      ParcelHits farmland, ParcelHits basic, ParcelHits eco, Reprojector toLonLat) {
+    STRtree approvalTree = new STRtree();
+    approvals.forEach(a -> approvalTree.insert(a.geometry().getEnvelopeInternal(), a));
+    STRtree villageTree = new STRtree();
+    villages.forEach(v -> villageTree.insert(v.geometry().getEnvelopeInternal(), v));
+    approvalTree.build();
+    villageTree.build();
+    PatchJudge judge = new PatchJudge(job.rules(), toLonLat);
+    ProgressLog progress = new ProgressLog("judge", index.size(), job.progressSeconds());
+    PatchResult[] out = new PatchResult[index.size()];
+    ForkJoinPool pool = new ForkJoinPool(job.threads());
+    try {
+      pool.submit(() -> IntStream.range(0, index.size()).parallel().forEach(i -> {
+        Patch p = index.patch(i);
+        Envelope env = p.geometry().getEnvelopeInternal();
+        @SuppressWarnings("unchecked")
+        List<Approval> a = approvalTree.query(env);
+        @SuppressWarnings("unchecked")
+        List<Village> v = villageTree.query(env);
+        a.sort(Comparator.comparing(Approval::id).thenComparing(Approval::layer)
+            .thenComparingLong(Approval::record));
+        try {
+          out[i] = judge.judge(new PatchInputs(p, a, farmland.of(i), basic.of(i), eco.of(i), v));
+        } catch (PatchJudge.JudgeFailure e) {
+          quarantine.add(job.patches().name(), p.record(), p.id(), "overlay_failed", e.getMessage());
+        }
+        progress.step();
+      })).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+    } finally {
+      pool.shutdown();
+    }
+    progress.done();
+    List<PatchResult> results = new ArrayList<>();
+    for (PatchResult r : out) {
+      if (r != null) {
+        results.add(r);
+      }
+    }
+    return results;
+  }
+
+  private void checkBalance() {
+    for (LayerCount c : counts) {
+      if (!c.balanced()) {
+        throw new IllegalStateException("record balance broken for " + c.layer() + ": in "
+            + c.recordsIn() + " ≠ used " + c.used() + " + quarantined " + c.quarantined());
+      }
+    }
+  }
+
+  private List<Path> write(List<PatchResult> results, Reprojector toLonLat, Instant started, long outside) {
+    Path dir = job.outputDir();
+    List<Path> written = new ArrayList<>();
+    GeoJsonWriter geojson = new GeoJsonWriter(toLonLat);
+    Path all = dir.resolve("patches.geojson");
+    geojson.write(all, results, r -> r.patch().geometry());
+    written.add(all);
+    Path suspected = dir.resolve("suspected.geojson");
+    geojson.write(suspected, results.stream().filter(PatchResult::suspected).toList(), PatchResult::unapproved);
+    written.add(suspected);
+    Path csv = dir.resolve("patches.csv");
+    CsvWriter.patches(csv, results);
+    written.add(csv);
+    Path q = dir.resolve("quarantine.csv");
+    CsvWriter.quarantine(q, quarantine.entries());
+    written.add(q);
+    Path summary = dir.resolve("summary.json");
+    SummaryWriter.write(summary, SummaryWriter.build(job.name(), results, job.rules(), outside,
+        repairs.table(), quarantine.table()));
+    written.add(summary);
+    Path manifest = dir.resolve("manifest.json");
+    written.add(manifest);
+    ManifestWriter.write(manifest, manifest(started, written));
+    return written;
+  }
+
+  private Map<String, Object> manifest(Instant started, List<Path> written) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("landwatch_version", Version.current());
+    m.put("gdal_version", io.landwatch.read.Gdal.version());
+    m.put("job", job.name());
+    m.put("configuration", job.describe());
+    List<Object> inputs = new ArrayList<>();
+    for (LayerSpec s : job.layers()) {
+      Map<String, Object> i = new LinkedHashMap<>();
+      i.put("layer", s.name());
+      i.put("files", ManifestWriter.fingerprints(s.path()));
+      inputs.add(i);
+    }
+    m.put("inputs", inputs);
+    m.put("started", started.toString());
+    m.put("finished", Instant.now().toString());
+    List<Object> cs = new ArrayList<>();
+    for (LayerCount c : counts) {
+      Map<String, Object> x = new LinkedHashMap<>();
+      x.put("layer", c.layer());
+      x.put("records_in", c.recordsIn());
+      x.put("used", c.used());
+      x.put("quarantined", c.quarantined());
+      x.put("balanced", c.balanced());
+      cs.add(x);
+    }
+    m.put("counts", cs);
+    m.put("outputs", written.stream().map(p -> p.getFileName().toString()).toList());
+    m.put("exit_status", 0);
+    return m;
+  }
+}

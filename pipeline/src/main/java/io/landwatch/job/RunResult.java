@@ -1,0 +1,27 @@
+package io.landwatch.job;
+
+import io.landwatch.judge.PatchResult;
+import io.landwatch.model.LayerCount;
+import io.landwatch.prepare.Quarantine;
+import io.landwatch.prepare.RepairReport;
+import io.landwatch.read.Crs;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What a run produced, for the writers and the CLI.
+ *
+ * @param results judged patches, sorted by patch id
+ * @param counts in/out per layer
+ * @param quarantine records not used
+ * @param repairs geometry repairs
+ * @param working the working CRS of the overlay
+ * @param outputs files written
+ * @param started start time
+ * @param finished end time
+ * @param outsideVillages patches in no village
+ */
+public record RunResult(List<PatchResult> results, List<LayerCount> counts, Quarantine quarantine,
+    RepairReport repairs, Crs working, List<Path> outputs, Instant started, Instant finished,
+    long outsideVillages) {}

@@ -1,0 +1,106 @@
+package io.landwatch.overlay;
+
+import io.landwatch.config.LayerSpec;
+import io.landwatch.prepare.GeometryPreparer;
+import io.landwatch.prepare.Quarantine;
+import io.landwatch.prepare.RepairReport;
+import io.landwatch.prepare.Reprojector;
+import io.landwatch.read.Crs;
+import io.landwatch.read.FieldCheck;
+import io.landwatch.read.LayerSource;
+import io.landwatch.util.ProgressLog;
+import java.util.List;
+import org.gdal.ogr.Feature;
+import org.gdal.ogr.Geometry;
+import org.gdal.ogr.ogr;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.index.strtree.STRtree;
+
+/**
+ * Streams a big layer (farmland, basic farmland, red line) past the patch index. Per record it
+ * asks OGR for the envelope only; a record becomes a JTS geometry (reprojected, repaired) only
+ * when its envelope touches a patch envelope, and is kept only when it really intersects a
+ * patch. Attributes are never decoded unless a where: filter needs them.
+ */
+public final class ParcelScanner {
+  private final PatchIndex patches;
+  private final Crs working;
+  private final Quarantine quarantine;
+  private final RepairReport repairs;
+  private final int progressSeconds;
+
+  public ParcelScanner(PatchIndex patches, Crs working, Quarantine quarantine, RepairReport repairs,
+      int progressSeconds) {
+    this.patches = patches;
+    this.working = working;
+    this.quarantine = quarantine;
+    this.repairs = repairs;
+    this.progressSeconds = progressSeconds;
+  }
+
+  public ParcelHits scan(LayerSpec spec) {
+    ParcelHits hits = new ParcelHits(patches.size());
+    try (LayerSource src = LayerSource.open(spec)) {
+      FieldCheck.check(src, spec);
+      Crs crs = src.requireCrs();
+      src.checkCoordinatesFitCrs();
+      if (spec.where() == null && spec.geometry() == null) {
+        src.keepOnlyFields(List.of());
+      }
+      Reprojector toWorking = Reprojector.between(crs, working);
+      double margin = crs.isGeographic() ? 1e-6 : 0.1;
+      STRtree index = patches.envelopesIn(Reprojector.between(working, crs), margin);
+      GeometryPreparer preparer = new GeometryPreparer();
+      ProgressLog progress = new ProgressLog(spec.name(), src.featureCount(), progressSeconds);
+      long[] candidates = {0};
+      progress.note(() -> String.format(java.util.Locale.ROOT, "%,d envelope candidates, %,d hits",
+          candidates[0], hits.hits()));
+      double[] env = new double[4];
+      Envelope query = new Envelope();
+      src.forEach(f -> {
+        progress.step();
+        Geometry g = spec.geometry() == null ? f.GetGeometryRef() : src.geometryOf(f);
+        if (g == null || g.IsEmpty() || !polygonal(g)) {
+          rejectCheap(spec, f, g, preparer, toWorking);
+          return;
+        }
+        g.GetEnvelope(env);
+        query.init(env[0], env[1], env[2], env[3]);
+        @SuppressWarnings("unchecked")
+        List<Integer> near = index.query(query);
+        if (near.isEmpty()) {
+          return;
+        }
+        candidates[0]++;
+        var result = preparer.prepare(spec.geometry() == null ? g.Clone() : g, toWorking, spec.name(), repairs);
+        if (result instanceof GeometryPreparer.Rejected r) {
+          quarantine.add(spec.name(), f.GetFID(), "", r.category(), r.reason());
+          return;
+        }
+        org.locationtech.jts.geom.Geometry parcel = ((GeometryPreparer.Prepared) result).geometry();
+        for (int i : near) {
+          if (patches.prepared(i).intersects(parcel)) {
+            hits.add(i, parcel);
+          }
+        }
+      });
+      progress.done();
+      hits.counted(progress.count(), candidates[0]);
+    }
+    return hits;
+  }
+
+  private static boolean polygonal(Geometry g) {
+    int t = ogr.GT_Flatten(g.GetGeometryType());
+    return t == ogr.wkbPolygon || t == ogr.wkbMultiPolygon || t == ogr.wkbCurvePolygon
+        || t == ogr.wkbMultiSurface || t == ogr.wkbGeometryCollection;
+  }
+
+  /** Null, empty and non-polygonal records are quarantined without converting anything. */
+  private void rejectCheap(LayerSpec spec, Feature f, Geometry g, GeometryPreparer preparer,
+      Reprojector toWorking) {
+    var r = (GeometryPreparer.Rejected) preparer.prepare(g == null ? null : g.Clone(), toWorking,
+        spec.name(), repairs);
+    quarantine.add(spec.name(), f.GetFID(), "", r.category(), r.reason());
+  }
+}

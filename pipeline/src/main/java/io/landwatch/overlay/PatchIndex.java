@@ -1,0 +1,57 @@
+package io.landwatch.overlay;
+
+import io.landwatch.model.Patch;
+import io.landwatch.prepare.Reprojector;
+import java.util.ArrayList;
+import java.util.List;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.prep.PreparedGeometry;
+import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
+import org.locationtech.jts.index.strtree.STRtree;
+
+/**
+ * The small side of the overlay: the patches, prepared for fast predicates, with an envelope
+ * index in any layer's own CRS (so a streamed parcel is tested before it is converted).
+ */
+public final class PatchIndex {
+  private final List<Patch> patches;
+  private final List<PreparedGeometry> prepared;
+
+  public PatchIndex(List<Patch> patches) {
+    this.patches = List.copyOf(patches);
+    this.prepared = new ArrayList<>(patches.size());
+    for (Patch p : patches) {
+      prepared.add(PreparedGeometryFactory.prepare(p.geometry()));
+    }
+  }
+
+  public int size() {
+    return patches.size();
+  }
+
+  public Patch patch(int i) {
+    return patches.get(i);
+  }
+
+  public PreparedGeometry prepared(int i) {
+    return prepared.get(i);
+  }
+
+  /**
+   * An STRtree of patch envelopes in another CRS. Envelopes come from the repaired patch
+   * reprojected into that CRS, widened by {@code margin} (in that CRS's units) because a straight
+   * edge in one CRS is slightly curved in another.
+   */
+  public STRtree envelopesIn(Reprojector workingToLayer, double margin) {
+    STRtree tree = new STRtree();
+    for (int i = 0; i < patches.size(); i++) {
+      Geometry g = workingToLayer.apply(patches.get(i).geometry());
+      Envelope e = new Envelope(g.getEnvelopeInternal());
+      e.expandBy(margin);
+      tree.insert(e, i);
+    }
+    tree.build();
+    return tree;
+  }
+}

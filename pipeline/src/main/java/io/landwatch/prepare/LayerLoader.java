@@ -1,0 +1,104 @@
+package io.landwatch.prepare;
+
+import io.landwatch.config.LayerSpec;
+import io.landwatch.model.SourceRecord;
+import io.landwatch.read.Attributes;
+import io.landwatch.read.Crs;
+import io.landwatch.read.FieldCheck;
+import io.landwatch.read.LayerSource;
+import io.landwatch.read.MojibakeCheck;
+import io.landwatch.util.ProgressLog;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Logger;
+import org.locationtech.jts.geom.Geometry;
+
+/**
+ * Reads a small layer (patches, approvals, villages) whole: attributes, prepared geometry in the
+ * working CRS, and a mapping to a domain record. Records that fail go to quarantine; none is
+ * dropped silently.
+ */
+public final class LayerLoader {
+  private static final Logger LOG = Logger.getLogger("landwatch");
+
+  /** Builds a domain record from a prepared source record, or rejects it. */
+  @FunctionalInterface
+  public interface Mapper<T> {
+    T map(SourceRecord record, Geometry geometry) throws RecordRejected;
+  }
+
+  /** A record that cannot be used, with its category and reason. */
+  public static final class RecordRejected extends Exception {
+    private static final long serialVersionUID = 1L;
+    private final String category;
+
+    public RecordRejected(String category, String reason) {
+      super(reason);
+      this.category = category;
+    }
+
+    public String category() {
+      return category;
+    }
+  }
+
+  /** The outcome of loading one layer. */
+  public record Loaded<T>(List<T> records, long recordsIn, TextCheck textCheck) {}
+
+  /** What the mojibake check saw, for warnings. */
+  public record TextCheck(boolean looksWrong, String example, String likelyCharset) {}
+
+  private LayerLoader() {}
+
+  public static <T> Loaded<T> load(LayerSpec spec, Crs working, String idField, Quarantine quarantine,
+      RepairReport repairs, int progressSeconds, Mapper<T> mapper) {
+    try (LayerSource src = LayerSource.open(spec)) {
+      FieldCheck.check(src, spec);
+      Crs crs = src.requireCrs();
+      src.checkCoordinatesFitCrs();
+      Reprojector toWorking = Reprojector.between(crs, working);
+      GeometryPreparer preparer = new GeometryPreparer();
+      MojibakeCheck text = new MojibakeCheck();
+      String effective = src.encoding().effective();
+      List<T> out = new ArrayList<>();
+      ProgressLog progress = new ProgressLog(spec.name(), src.featureCount(), progressSeconds);
+      long[] in = {0};
+      src.forEach(f -> {
+        in[0]++;
+        progress.step();
+        SourceRecord rec = new SourceRecord(f.GetFID(), Attributes.of(f));
+        rec.attributes().values().forEach(v -> {
+          if (v instanceof String s) {
+            text.examine(s, effective);
+          }
+        });
+        String id = rec.text(idField);
+        var result = preparer.prepare(src.geometryOf(f), toWorking, spec.name(), repairs);
+        if (result instanceof GeometryPreparer.Rejected r) {
+          quarantine.add(spec.name(), rec.record(), id, r.category(), r.reason());
+          return;
+        }
+        try {
+          out.add(mapper.map(rec, ((GeometryPreparer.Prepared) result).geometry()));
+        } catch (RecordRejected e) {
+          quarantine.add(spec.name(), rec.record(), id, e.category(), e.getMessage());
+        }
+      });
+      progress.done();
+      TextCheck check = new TextCheck(text.looksWrong(), text.example(), text.likelyCharset());
+      if (check.looksWrong()) {
+        LOG.warning(encodingWarning(spec, src.encoding().effective(), check));
+      }
+      return new Loaded<>(out, in[0], check);
+    }
+  }
+
+  /** The warning for text that looks decoded with the wrong charset. */
+  public static String encodingWarning(LayerSpec spec, String effective, TextCheck check) {
+    return "inputs." + spec.name() + " (" + spec.path().getFileName() + "): text such as '"
+        + check.example() + "' looks like " + check.likelyCharset() + " decoded as " + effective
+        + " (mojibake). Add 'encoding: " + check.likelyCharset() + "' to inputs." + spec.name()
+        + " in the job file, or put a .cpg file containing " + check.likelyCharset()
+        + " beside the .shp.";
+  }
+}

@@ -1,0 +1,83 @@
+package io.landwatch.prepare;
+
+import io.landwatch.config.LayerSpec;
+import io.landwatch.model.Approval;
+import io.landwatch.model.Patch;
+import io.landwatch.model.SourceRecord;
+import io.landwatch.model.Village;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Mappers from prepared source records to domain records, one per layer role. */
+public final class Records {
+  private Records() {}
+
+  /** Patches: id and after date required, dates must parse, ids unique. */
+  public static LayerLoader.Mapper<Patch> patches(LayerSpec spec) {
+    String idField = spec.field("id");
+    String afterField = spec.field("after_date");
+    String beforeField = spec.field("before_date");
+    Map<String, Long> seen = new HashMap<>();
+    return (rec, geom) -> {
+      String id = rec.text(idField);
+      if (id == null) {
+        throw new LayerLoader.RecordRejected("missing_id", "the patch has no id (field " + idField + " is empty)");
+      }
+      LocalDate after = date(rec, afterField, "after date", true);
+      LocalDate before = date(rec, beforeField, "before date", false);
+      Long first = seen.putIfAbsent(id, rec.record());
+      if (first != null) {
+        throw new LayerLoader.RecordRejected("duplicate_id", "patch id " + id
+            + " was already used by record " + first + "; only the first is judged");
+      }
+      return new Patch(id, rec.record(), geom, after, before, rec.attributes());
+    };
+  }
+
+  /** Approvals: id and approval date required; a valid-until date, when present, must parse. */
+  public static LayerLoader.Mapper<Approval> approvals(LayerSpec spec) {
+    String idField = spec.field("id");
+    return (rec, geom) -> {
+      String id = rec.text(idField);
+      if (id == null) {
+        throw new LayerLoader.RecordRejected("missing_id", "the approval has no number (field " + idField + " is empty)");
+      }
+      LocalDate on = date(rec, spec.field("approved_on"), "approval date", true);
+      LocalDate until = date(rec, spec.field("valid_until"), "valid-until date", false);
+      return new Approval(id, spec.name(), rec.record(), rec.text(spec.field("kind")), on, until, geom);
+    };
+  }
+
+  /** Villages: village and township names required. */
+  public static LayerLoader.Mapper<Village> villages(LayerSpec spec) {
+    return (rec, geom) -> {
+      String village = rec.text(spec.field("village"));
+      String township = rec.text(spec.field("township"));
+      if (village == null || township == null) {
+        throw new LayerLoader.RecordRejected("missing_name", "the village has no "
+            + (village == null ? "village name (field " + spec.field("village") + ")"
+                : "township name (field " + spec.field("township") + ")"));
+      }
+      return new Village(village, township, rec.text(spec.field("inspector")),
+          rec.text(spec.field("phone")), rec.record(), geom);
+    };
+  }
+
+  private static LocalDate date(SourceRecord rec, String field, String what, boolean required)
+      throws LayerLoader.RecordRejected {
+    String raw = rec.text(field);
+    if (raw == null) {
+      if (required) {
+        throw new LayerLoader.RecordRejected("missing_date", "the " + what + " (field " + field + ") is empty");
+      }
+      return null;
+    }
+    try {
+      return DateParser.parse(raw);
+    } catch (DateParser.InvalidDate e) {
+      throw new LayerLoader.RecordRejected("bad_date", "the " + what + " " + field + "='" + raw
+          + "' is not a valid date; write it as 20230415, 2023-04-15 or 2023/4/15");
+    }
+  }
+}

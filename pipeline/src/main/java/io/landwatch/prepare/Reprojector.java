@@ -1,0 +1,85 @@
+package io.landwatch.prepare;
+
+import io.landwatch.read.Crs;
+import org.gdal.osr.CoordinateTransformation;
+import org.locationtech.jts.geom.CoordinateSequence;
+import org.locationtech.jts.geom.CoordinateSequenceFilter;
+import org.locationtech.jts.geom.Geometry;
+
+/**
+ * Moves geometries between one source CRS and another. OSR transformations are not
+ * thread-safe, so each thread builds its own on first use.
+ */
+public final class Reprojector {
+  private final Crs from;
+  private final Crs to;
+  private final boolean identity;
+  private final ThreadLocal<CoordinateTransformation> perThread;
+
+  private Reprojector(Crs from, Crs to) {
+    this.from = from;
+    this.to = to;
+    this.identity = from.sameAs(to);
+    this.perThread = ThreadLocal.withInitial(
+        () -> CoordinateTransformation.CreateCoordinateTransformation(from.srs(), to.srs()));
+  }
+
+  public static Reprojector between(Crs from, Crs to) {
+    return new Reprojector(from, to);
+  }
+
+  public Crs from() {
+    return from;
+  }
+
+  public Crs to() {
+    return to;
+  }
+
+  public boolean isIdentity() {
+    return identity;
+  }
+
+  /** The OSR transformation for this thread, or null when the CRSs are the same. */
+  public CoordinateTransformation osr() {
+    return identity ? null : perThread.get();
+  }
+
+  /** A transformed copy of a JTS geometry (the geometry itself when the CRSs are the same). */
+  public Geometry apply(Geometry g) {
+    if (identity) {
+      return g;
+    }
+    Geometry copy = g.copy();
+    CoordinateTransformation ct = perThread.get();
+    copy.apply(new CoordinateSequenceFilter() {
+      @Override
+      public void filter(CoordinateSequence seq, int i) {
+        if (i != 0) {
+          return;
+        }
+        double[][] pts = new double[seq.size()][];
+        for (int k = 0; k < pts.length; k++) {
+          pts[k] = new double[] {seq.getX(k), seq.getY(k)};
+        }
+        ct.TransformPoints(pts);
+        for (int k = 0; k < pts.length; k++) {
+          seq.setOrdinate(k, 0, pts[k][0]);
+          seq.setOrdinate(k, 1, pts[k][1]);
+        }
+      }
+
+      @Override
+      public boolean isDone() {
+        return false;
+      }
+
+      @Override
+      public boolean isGeometryChanged() {
+        return true;
+      }
+    });
+    copy.geometryChanged();
+    return copy;
+  }
+}

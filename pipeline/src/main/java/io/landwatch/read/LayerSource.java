@@ -1,0 +1,425 @@
+package io.landwatch.read;
+
+import io.landwatch.LandwatchException;
+import io.landwatch.config.LayerSpec;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Vector;
+import java.util.function.Consumer;
+import org.gdal.gdal.Dataset;
+import org.gdal.gdal.gdal;
+import org.gdal.gdalconst.gdalconst;
+import org.gdal.ogr.Feature;
+import org.gdal.ogr.FeatureDefn;
+import org.gdal.ogr.Geometry;
+import org.gdal.ogr.Layer;
+import org.gdal.ogr.ogr;
+import org.gdal.osr.CoordinateTransformation;
+import org.gdal.osr.SpatialReference;
+
+/**
+ * One open vector layer of any OGR format, with its text encoding decided and its CRS
+ * identified. Features are visited one at a time and freed at once, so a layer of millions of
+ * parcels never sits in memory. Not thread-safe: open one per thread.
+ */
+public final class LayerSource implements AutoCloseable {
+  private final String label;
+  private final Path path;
+  private final Dataset dataset;
+  private final Layer layer;
+  private final TextEncoding encoding;
+  private final Crs crs;
+  private final LayerSpec.TableGeometry tableGeometry;
+  private final Path transcoded;
+
+  private LayerSource(String label, Path path, Dataset dataset, Layer layer, TextEncoding encoding,
+      Crs crs, LayerSpec.TableGeometry tableGeometry, Path transcoded) {
+    this.label = label;
+    this.path = path;
+    this.dataset = dataset;
+    this.layer = layer;
+    this.encoding = encoding;
+    this.crs = crs;
+    this.tableGeometry = tableGeometry;
+    this.transcoded = transcoded;
+  }
+
+  /** Opens a layer of a job, named in messages as {@code inputs.<name>}. */
+  public static LayerSource open(LayerSpec spec) {
+    LayerSource s = open("inputs." + spec.name(), spec.path(), spec.layer(), spec.encoding(),
+        spec.crs(), spec.geometry());
+    if (spec.where() != null) {
+      s.filter(spec.where());
+    }
+    return s;
+  }
+
+  /**
+   * Opens a layer.
+   *
+   * @param label how messages name the layer, e.g. "inputs.farmland"
+   * @param layerName the layer of a multi-layer source, or null for the first
+   * @param encodingOverride charset for sources that declare none, or null
+   * @param crsOverride CRS replacing the declared one, or null
+   * @param tableGeometry geometry from attribute columns (CSV, XLSX), or null
+   */
+  public static LayerSource open(String label, Path path, String layerName, String encodingOverride,
+      String crsOverride, LayerSpec.TableGeometry tableGeometry) {
+    Gdal.init();
+    if (!Files.exists(path)) {
+      throw LandwatchException.invalidInput(label + ": the file " + path + " does not exist."
+          + " Check the 'path' of " + label + " in the job file (paths are relative to the job file).");
+    }
+    if (encodingOverride != null && !TextEncoding.known(encodingOverride)) {
+      throw LandwatchException.invalidInput(label + ": the encoding '" + encodingOverride
+          + "' is not known. Use GBK (also written CP936 or 936), GB18030 or UTF-8.");
+    }
+    String ext = extension(path);
+    Vector<String> openOptions = new Vector<>();
+    TextEncoding enc;
+    Path transcoded = null;
+    Path openPath = path;
+    if (ext.equals("shp") || ext.equals("dbf")) {
+      enc = TextEncoding.forShapefile(path, encodingOverride);
+      // Without a declaration OGR passes the raw bytes, which the Java binding then mangles as
+      // UTF-8; reading them as ISO-8859-1 keeps every byte, so mojibake can be recognised.
+      if (enc.origin().equals("job") || enc.origin().equals("default")) {
+        openOptions.add("ENCODING=" + enc.effective());
+      }
+    } else if (ext.equals("csv") || ext.equals("txt")) {
+      if (encodingOverride != null && !isUtf8(encodingOverride)) {
+        transcoded = transcode(path, encodingOverride, label);
+        openPath = transcoded;
+        enc = new TextEncoding(null, TextEncoding.normalize(encodingOverride), "job");
+      } else {
+        enc = new TextEncoding(null, "UTF-8", encodingOverride == null ? "default" : "job");
+      }
+    } else {
+      enc = TextEncoding.utf8ByFormat();
+    }
+    Dataset ds;
+    try {
+      ds = gdal.OpenEx(openPath.toString(), gdalconst.OF_VECTOR | gdalconst.OF_READONLY, null,
+          openOptions.isEmpty() ? null : openOptions);
+    } catch (RuntimeException e) {
+      ds = null;
+    }
+    if (ds == null) {
+      throw LandwatchException.invalidInput(label + ": " + path + " cannot be opened as a vector"
+          + " data source (" + gdal.GetLastErrorMsg() + "). Check that every part of the dataset is"
+          + " there (a Shapefile needs .shp, .shx and .dbf) and that the format is one GDAL reads"
+          + " (landwatch inspect " + path.getFileName() + " shows what GDAL sees).");
+    }
+    Layer layer = pickLayer(ds, layerName, label, path);
+    Crs crs;
+    if (crsOverride != null) {
+      crs = Crs.parse(crsOverride, label + ".crs");
+    } else {
+      SpatialReference srs = layer.GetSpatialRef();
+      crs = srs == null ? null : Crs.of(srs);
+    }
+    return new LayerSource(label, path, ds, layer, enc, crs, tableGeometry, transcoded);
+  }
+
+  private static Layer pickLayer(Dataset ds, String layerName, String label, Path path) {
+    int n = ds.GetLayerCount();
+    if (layerName == null) {
+      if (n == 0) {
+        throw LandwatchException.invalidInput(label + ": " + path + " holds no vector layer.");
+      }
+      return ds.GetLayer(0);
+    }
+    Layer l = ds.GetLayerByName(layerName);
+    if (l == null) {
+      List<String> names = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        names.add(ds.GetLayer(i).GetName());
+      }
+      throw LandwatchException.invalidInput(label + ": " + path + " has no layer '" + layerName
+          + "'." + io.landwatch.config.Suggest.didYouMean(layerName, names) + " Its layers are: "
+          + String.join(", ", names) + ". Set 'layer:' of " + label + " to one of them.");
+    }
+    return l;
+  }
+
+  private static boolean isUtf8(String enc) {
+    String e = enc.toUpperCase(Locale.ROOT).replace("-", "");
+    return e.equals("UTF8");
+  }
+
+  private static Path transcode(Path csv, String encoding, String label) {
+    try {
+      Charset cs = Charset.forName(TextEncoding.normalize(encoding));
+      Path tmp = Files.createTempFile("landwatch-", ".csv");
+      Files.writeString(tmp, Files.readString(csv, cs), StandardCharsets.UTF_8);
+      return tmp;
+    } catch (IOException | RuntimeException e) {
+      throw LandwatchException.invalidInput(label + ": " + csv + " cannot be read as "
+          + encoding + " text (" + e.getMessage() + "). Check 'encoding:' of " + label + ".");
+    }
+  }
+
+  public String label() {
+    return label;
+  }
+
+  public Path path() {
+    return path;
+  }
+
+  public String layerName() {
+    return layer.GetName();
+  }
+
+  public String driver() {
+    return dataset.GetDriver().getShortName();
+  }
+
+  /** All layer names of the data source. */
+  public List<String> layerNames() {
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < dataset.GetLayerCount(); i++) {
+      names.add(dataset.GetLayer(i).GetName());
+    }
+    return names;
+  }
+
+  public TextEncoding encoding() {
+    return encoding;
+  }
+
+  /** The declared or overridden CRS, or null when the source has none. */
+  public Crs crs() {
+    return crs;
+  }
+
+  /** The CRS, or an error telling the user how to give one. */
+  public Crs requireCrs() {
+    if (crs == null) {
+      throw LandwatchException.invalidInput(label + ": " + path + " has no CRS (a Shapefile"
+          + " without .prj, or a table). Add 'crs: EPSG:<code>' to " + label + " in the job file,"
+          + " e.g. crs: EPSG:4526 for CGCS2000 3-degree Gauss-Kruger zone 38 (x ≈ 38 500 000),"
+          + " EPSG:4540 for the same zone without the zone prefix, EPSG:4490 for CGCS2000 lon/lat.");
+    }
+    return crs;
+  }
+
+  /** Name of the geometry type OGR declares for the layer ("Polygon", "Multi Polygon", ...). */
+  public String geometryTypeName() {
+    if (tableGeometry != null) {
+      return tableGeometry.isWkt() ? "WKT column " + tableGeometry.wkt()
+          : "Point from " + tableGeometry.x() + "/" + tableGeometry.y();
+    }
+    return ogr.GeometryTypeToName(layer.GetGeomType());
+  }
+
+  public long featureCount() {
+    return layer.GetFeatureCount(1);
+  }
+
+  public List<FieldInfo> fields() {
+    FeatureDefn d = layer.GetLayerDefn();
+    List<FieldInfo> out = new ArrayList<>();
+    for (int i = 0; i < d.GetFieldCount(); i++) {
+      var f = d.GetFieldDefn(i);
+      out.add(new FieldInfo(f.GetName(), f.GetTypeName(), f.GetWidth()));
+    }
+    return out;
+  }
+
+  public List<String> fieldNames() {
+    return fields().stream().map(FieldInfo::name).toList();
+  }
+
+  /** Index of a field by exact name, then case-insensitively (DBF names are often upper-cased). */
+  public int fieldIndex(String name) {
+    FeatureDefn d = layer.GetLayerDefn();
+    int i = d.GetFieldIndex(name);
+    if (i >= 0) {
+      return i;
+    }
+    for (int k = 0; k < d.GetFieldCount(); k++) {
+      if (d.GetFieldDefn(k).GetName().equalsIgnoreCase(name)) {
+        return k;
+      }
+    }
+    return -1;
+  }
+
+  /** The OGR type code of field {@code index}. */
+  public int fieldType(int index) {
+    return layer.GetLayerDefn().GetFieldDefn(index).GetFieldType();
+  }
+
+  /** Applies an OGR SQL attribute filter. */
+  public void filter(String where) {
+    try {
+      if (layer.SetAttributeFilter(where) != 0) {
+        throw new RuntimeException(gdal.GetLastErrorMsg());
+      }
+    } catch (RuntimeException e) {
+      throw LandwatchException.invalidInput(label + ": the filter where: \"" + where
+          + "\" is not valid OGR SQL (" + e.getMessage() + "). Fields are: "
+          + String.join(", ", fieldNames()) + ".");
+    }
+  }
+
+  /** Skips decoding every field not in {@code keep}: DBF decoding is a large part of a scan. */
+  public void keepOnlyFields(Collection<String> keep) {
+    Vector<String> ignored = new Vector<>();
+    for (String f : fieldNames()) {
+      if (keep.stream().noneMatch(k -> k.equalsIgnoreCase(f))) {
+        ignored.add(f);
+      }
+    }
+    if (tableGeometry == null) {
+      ignored.add("OGR_STYLE");
+    }
+    layer.SetIgnoredFields(ignored);
+  }
+
+  /** Visits every feature in order; each is freed when the visitor returns. */
+  public void forEach(Consumer<Feature> visitor) {
+    layer.ResetReading();
+    Feature f;
+    while ((f = layer.GetNextFeature()) != null) {
+      try {
+        visitor.accept(f);
+      } finally {
+        f.delete();
+      }
+    }
+  }
+
+  /** Visits features in order while the visitor returns true. */
+  public void forEachWhile(java.util.function.Predicate<Feature> visitor) {
+    layer.ResetReading();
+    Feature f;
+    boolean more = true;
+    while (more && (f = layer.GetNextFeature()) != null) {
+      try {
+        more = visitor.test(f);
+      } finally {
+        f.delete();
+      }
+    }
+  }
+
+  /**
+   * The feature's geometry as an OGR object owned by the caller (delete it), or null when the
+   * record has none. Tables build it from their WKT or coordinate columns.
+   */
+  public Geometry geometryOf(Feature f) {
+    if (tableGeometry == null) {
+      Geometry g = f.GetGeometryRef();
+      return g == null ? null : g.Clone();
+    }
+    if (tableGeometry.isWkt()) {
+      String wkt = f.GetFieldAsString(tableGeometry.wkt());
+      if (wkt == null || wkt.isBlank()) {
+        return null;
+      }
+      try {
+        return ogr.CreateGeometryFromWkt(wkt.trim());
+      } catch (RuntimeException e) {
+        return ogr.CreateGeometryFromWkt("GEOMETRYCOLLECTION EMPTY");
+      }
+    }
+    String xs = f.GetFieldAsString(tableGeometry.x());
+    String ys = f.GetFieldAsString(tableGeometry.y());
+    try {
+      Geometry p = new Geometry(ogr.wkbPoint);
+      p.AddPoint_2D(Double.parseDouble(xs.trim()), Double.parseDouble(ys.trim()));
+      return p;
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** The layer extent {minX, maxX, minY, maxY} in its own CRS, or null when empty or unknown. */
+  public double[] extent() {
+    double[] ext = new double[4];
+    try {
+      return featureCount() > 0 && layer.GetExtent(ext, 1) == 0 ? ext : null;
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  /**
+   * Fails when the layer's coordinates cannot be in its CRS: degrees beyond ±180/±90, or projected
+   * coordinates whose position falls far outside the CRS's area of use (a zone-prefixed
+   * Gauss-Krüger CRS given coordinates without the prefix, metres declared as degrees, ...).
+   */
+  public void checkCoordinatesFitCrs() {
+    Crs c = requireCrs();
+    double[] ext = extent();
+    if (ext == null) {
+      return;
+    }
+    String extent = String.format(Locale.ROOT, "x %.3f…%.3f, y %.3f…%.3f", ext[0], ext[1], ext[2], ext[3]);
+    if (c.isGeographic()) {
+      if (Math.abs(ext[0]) > 180 || Math.abs(ext[1]) > 180 || Math.abs(ext[2]) > 90 || Math.abs(ext[3]) > 90) {
+        throw LandwatchException.invalidInput(label + ": " + path + " declares the geographic CRS "
+            + c.label() + " (degrees) but its coordinates (" + extent + ") are not degrees; they"
+            + " look projected (metres). Set 'crs:' of " + label + " to the projected CRS the data"
+            + " is really in, e.g. EPSG:4526 or EPSG:4540.");
+      }
+      return;
+    }
+    var area = c.srs().GetAreaOfUse();
+    double[] lonlat = toLonLat(c, (ext[0] + ext[1]) / 2, (ext[2] + ext[3]) / 2);
+    boolean bad = lonlat == null || Double.isNaN(lonlat[0]) || Math.abs(lonlat[1]) > 90;
+    if (!bad && area != null) {
+      double margin = 3;
+      bad = lonlat[0] < area.getWest_lon_degree() - margin || lonlat[0] > area.getEast_lon_degree() + margin
+          || lonlat[1] < area.getSouth_lat_degree() - margin || lonlat[1] > area.getNorth_lat_degree() + margin;
+    }
+    if (bad) {
+      String where = lonlat == null ? "nowhere on Earth"
+          : String.format(Locale.ROOT, "lon %.3f, lat %.3f", lonlat[0], lonlat[1]);
+      String aou = area == null ? "" : String.format(Locale.ROOT, " (lon %.1f…%.1f, lat %.1f…%.1f)",
+          area.getWest_lon_degree(), area.getEast_lon_degree(), area.getSouth_lat_degree(), area.getNorth_lat_degree());
+      throw LandwatchException.invalidInput(label + ": the coordinates of " + path + " (" + extent
+          + ") put its centre at " + where + ", outside the area of " + c.label() + aou
+          + ". The CRS is wrong: a zone-prefixed Gauss-Kruger CRS (EPSG:4513–4533) needs x with the"
+          + " zone number (≈ 38 500 000), one without prefix (EPSG:4534–4554) x ≈ 500 000. Set 'crs:'"
+          + " of " + label + " to the right code.");
+    }
+  }
+
+  private static double[] toLonLat(Crs from, double x, double y) {
+    try {
+      CoordinateTransformation ct = CoordinateTransformation.CreateCoordinateTransformation(
+          from.srs(), Crs.epsg(Crs.CGCS2000).srs());
+      return ct.TransformPoint(x, y);
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  @Override
+  public void close() {
+    dataset.delete();
+    if (transcoded != null) {
+      try {
+        Files.deleteIfExists(transcoded);
+      } catch (IOException ignored) {
+        // a temp file left behind is harmless
+      }
+    }
+  }
+
+  private static String extension(Path p) {
+    String n = p.getFileName().toString();
+    int dot = n.lastIndexOf('.');
+    return dot < 0 ? "" : n.substring(dot + 1).toLowerCase(Locale.ROOT);
+  }
+}

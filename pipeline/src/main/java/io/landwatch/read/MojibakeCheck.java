@@ -1,0 +1,98 @@
+package io.landwatch.read;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Spots text decoded with the wrong charset: Chinese GBK read as Latin-1 (the usual DBF without
+ * a .cpg), or UTF-8 read as GBK. Each test re-encodes the string with the charset it was decoded
+ * with and asks whether the bytes make better sense in the other one.
+ */
+public final class MojibakeCheck {
+  private static final Charset GBK = Charset.forName("GBK");
+
+  private int suspicious;
+  private int examined;
+  private String example;
+  private String likelyCharset;
+
+  /** Looks at one decoded value; {@code effective} is the charset it was decoded with. */
+  public void examine(String value, String effective) {
+    if (value == null || value.isEmpty() || isAscii(value)) {
+      return;
+    }
+    examined++;
+    String guess = guess(value, effective);
+    if (guess != null) {
+      suspicious++;
+      if (example == null) {
+        example = value;
+        likelyCharset = guess;
+      }
+    }
+  }
+
+  static String guess(String value, String effective) {
+    if (value.indexOf('\uFFFD') >= 0) {
+      return "GBK";
+    }
+    String e = effective.toUpperCase(java.util.Locale.ROOT);
+    if (e.contains("8859") || e.contains("LATIN") || e.equals("CP1252")) {
+      if (!value.chars().allMatch(c -> c < 0x100)) {
+        return null;
+      }
+      byte[] raw = value.getBytes(StandardCharsets.ISO_8859_1);
+      if (decodesToCjk(raw, StandardCharsets.UTF_8)) {
+        return "UTF-8";
+      }
+      if (decodesToCjk(raw, GBK)) {
+        return "GBK";
+      }
+    } else if (e.replace("-", "").equals("UTF8")) {
+      // The GDAL Java binding turns bytes that are not UTF-8 into Latin-1 characters.
+      boolean latin1 = value.chars().anyMatch(c -> c >= 0x80 && c <= 0xFF && c != 0xB7 && c != 0xD7 && c != 0xB0);
+      return latin1 ? "GBK" : null;
+    } else if (e.contains("936") || e.contains("GBK") || e.contains("GB2312") || e.contains("GB18030")) {
+      byte[] raw = value.getBytes(GBK);
+      if (decodesToCjk(raw, StandardCharsets.UTF_8) && !isAscii(new String(raw, StandardCharsets.UTF_8))) {
+        return "UTF-8";
+      }
+    }
+    return null;
+  }
+
+  private static boolean decodesToCjk(byte[] raw, Charset cs) {
+    try {
+      String s = cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(raw)).toString();
+      return s.codePoints().anyMatch(c -> c >= 0x4E00 && c <= 0x9FFF);
+    } catch (CharacterCodingException e) {
+      return false;
+    }
+  }
+
+  private static boolean isAscii(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** True when most non-ASCII values look wrongly decoded. */
+  public boolean looksWrong() {
+    return suspicious > 0 && suspicious * 2 >= examined;
+  }
+
+  public String example() {
+    return example;
+  }
+
+  public String likelyCharset() {
+    return likelyCharset;
+  }
+}

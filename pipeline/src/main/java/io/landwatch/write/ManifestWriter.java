@@ -1,0 +1,86 @@
+package io.landwatch.write;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/** manifest.json, and the file fingerprints it lists. */
+public final class ManifestWriter {
+  private static final List<String> SHAPEFILE_PARTS = List.of("shp", "shx", "dbf", "prj", "cpg", "qix", "sbn", "sbx");
+
+  private ManifestWriter() {}
+
+  public static void write(Path target, Map<String, Object> manifest) {
+    AtomicFile.write(target, out -> new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+        .writeValue(out, manifest));
+  }
+
+  /** Every file of a data source (all parts of a Shapefile, every file of a .gdb folder) with size and SHA-256. */
+  public static List<Map<String, Object>> fingerprints(Path source) {
+    List<Path> files = new ArrayList<>();
+    if (Files.isDirectory(source)) {
+      try (Stream<Path> s = Files.walk(source)) {
+        s.filter(Files::isRegularFile).sorted().forEach(files::add);
+      } catch (IOException e) {
+        files.add(source);
+      }
+    } else {
+      String name = source.getFileName().toString();
+      int dot = name.lastIndexOf('.');
+      String ext = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+      if (ext.equals("shp")) {
+        String stem = name.substring(0, dot);
+        for (String part : SHAPEFILE_PARTS) {
+          for (String e : List.of(part, part.toUpperCase(Locale.ROOT))) {
+            Path p = source.resolveSibling(stem + "." + e);
+            if (Files.isRegularFile(p)) {
+              files.add(p);
+              break;
+            }
+          }
+        }
+      } else {
+        files.add(source);
+      }
+    }
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (Path f : files) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("path", f.toString());
+      try {
+        m.put("bytes", Files.size(f));
+        m.put("sha256", sha256(f));
+      } catch (IOException e) {
+        m.put("error", e.getMessage());
+      }
+      out.add(m);
+    }
+    return out;
+  }
+
+  static String sha256(Path f) throws IOException {
+    try (InputStream in = Files.newInputStream(f)) {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      byte[] buf = new byte[1 << 16];
+      int n;
+      while ((n = in.read(buf)) > 0) {
+        md.update(buf, 0, n);
+      }
+      return HexFormat.of().formatHex(md.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
