@@ -28,6 +28,9 @@ public final class Gdal {
       // surprises, and DBF text recoded to UTF-8 by OGR.
       gdal.SetConfigOption("SHAPE_RESTORE_SHX", "YES");
       gdal.SetConfigOption("OGR_ORGANIZE_POLYGONS", "DEFAULT");
+      // Lists from Excel always have a header row, even when every column is text.
+      gdal.SetConfigOption("OGR_XLSX_HEADERS", "FORCE");
+      gdal.SetConfigOption("OGR_ODS_HEADERS", "FORCE");
       ready = true;
     } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
       throw new LandwatchException(ExitCode.ENVIRONMENT,

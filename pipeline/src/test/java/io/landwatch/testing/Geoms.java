@@ -1,0 +1,33 @@
+package io.landwatch.testing;
+
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKTReader;
+
+/** Geometry builders and normalized comparisons for tests. */
+public final class Geoms {
+  public static final GeometryFactory GF = new GeometryFactory();
+
+  private Geoms() {}
+
+  public static Polygon rect(double x, double y, double w, double h) {
+    return GF.createPolygon(new Coordinate[] {new Coordinate(x, y), new Coordinate(x + w, y),
+        new Coordinate(x + w, y + h), new Coordinate(x, y + h), new Coordinate(x, y)});
+  }
+
+  public static Geometry wkt(String wkt) {
+    try {
+      return new WKTReader(GF).read(wkt);
+    } catch (ParseException e) {
+      throw new IllegalArgumentException(wkt, e);
+    }
+  }
+
+  /** True when the two geometries cover the same points (symmetric difference area below tol). */
+  public static boolean sameArea(Geometry a, Geometry b, double tol) {
+    return a.symDifference(b).getArea() <= tol;
+  }
+}
