@@ -218,6 +218,48 @@ class RunCommandTest {
   }
 
   @Test
+  void summaryAddsUpFromThePatchRows() throws Exception {
+    JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+    Map<String, double[]> byTownship = new java.util.TreeMap<>();
+    long suspected = 0;
+    long referrals = 0;
+    for (int i = 1; i < csvRows.size(); i++) {
+      Map<String, String> r = row(csvRows, i);
+      boolean s = r.get("verdict").equals("suspected_illegal");
+      suspected += s ? 1 : 0;
+      referrals += r.get("referral").equals("true") ? 1 : 0;
+      double[] t = byTownship.computeIfAbsent(r.get("township"), k -> new double[3]);
+      t[0] += s ? Double.parseDouble(r.get("farmland_m2")) : 0;
+      t[1] += Double.parseDouble(r.get("patch_farmland_m2"));
+      t[2] += 1;
+    }
+    assertEquals(298, summary.get("patches_judged").asInt());
+    assertEquals(suspected, summary.get("by_verdict").get("suspected_illegal").get("count").asLong());
+    assertEquals(referrals, summary.get("referrals").asLong());
+    assertEquals(0, summary.get("outside_villages").asLong());
+    double threshold = summary.get("accountability").get("threshold").asDouble();
+    assertEquals(0.15, threshold);
+    List<String> flagged = new java.util.ArrayList<>();
+    byTownship.forEach((name, t) -> {
+      JsonNode town = summary.get("by_township").get(name);
+      assertEquals((long) t[2], town.get("count").asLong(), name);
+      JsonNode acc = town.get("accountability");
+      assertEquals(t[0], acc.get("suspected_farmland_m2").asDouble(), 0.01 * t[2], name);
+      assertEquals(t[1], acc.get("occupied_farmland_m2").asDouble(), 0.01 * t[2], name);
+      assertEquals(t[0] / t[1], acc.get("ratio").asDouble(), 1e-4, name);
+      assertEquals(t[0] / t[1] >= threshold, acc.get("flagged").asBoolean(), name);
+      if (t[0] / t[1] >= threshold) {
+        flagged.add(name);
+      }
+    });
+    List<String> reported = new java.util.ArrayList<>();
+    summary.get("accountability").get("flagged_townships").forEach(n -> reported.add(n.asText()));
+    assertEquals(flagged, reported);
+    assertEquals(1, summary.get("quarantine").get("patches").get("bad_date").asInt());
+    assertEquals(1, summary.get("repairs").get("patches").get("self_intersection_split").asInt());
+  }
+
+  @Test
   void rerunIsByteIdentical() throws Exception {
     Path again = tmp.resolve("again");
     assertEquals(0, CliRunner.run("-q", "run", county.resolve("job.yaml").toString(), "--out", again.toString(),

@@ -92,6 +92,31 @@ class ValidateCommandTest {
   }
 
   @Test
+  void gbkWithoutEncodingWarnsButCanRun() throws Exception {
+    CliRunner.Outcome o = validate(goodJob.replace("{path: gd.shp, encoding: GBK}", "{path: gd.shp}"));
+    assertEquals(0, o.exit(), o.out());
+    assertTrue(o.out().contains("encoding ISO-8859-1 (default)"), o.out());
+    // farmland text is not read by a run, so the streamed layer's check is in inspect; villages are read:
+    CliRunner.Outcome v = validate(goodJob.replace("{path: cun.shp,", "{path: cun.shp, encoding: GBK,"));
+    assertEquals(0, v.exit());
+  }
+
+  @Test
+  void mojibakeInAReadLayerIsWarnedWithTheFix() throws Exception {
+    Path cpg = county.resolve("cun.cpg");
+    byte[] saved = Files.readAllBytes(cpg);
+    try {
+      Files.delete(cpg);
+      CliRunner.Outcome o = validate(goodJob);
+      assertEquals(0, o.exit(), o.out());
+      assertTrue(o.out().contains("WARNING: inputs.villages (cun.shp): text such as"), o.out());
+      assertTrue(o.out().contains("looks like GBK decoded as ISO-8859-1 (mojibake). Add 'encoding: GBK' to inputs.villages"), o.out());
+    } finally {
+      Files.write(cpg, saved);
+    }
+  }
+
+  @Test
   void usageErrorsExitWithTwo() {
     CliRunner.Outcome o = CliRunner.run("validate");
     assertEquals(2, o.exit());

@@ -69,11 +69,13 @@ public final class JobRunner {
 
     var loadedPatches = LayerLoader.load(job.patches(), working, job.patches().field("id"),
         quarantine, repairs, job.progressSeconds(), Records.patches(job.patches()));
+    warnAboutText(job.patches(), loadedPatches);
     List<Patch> patches = loadedPatches.records();
     List<Approval> approvals = new ArrayList<>();
     for (LayerSpec spec : job.approvals()) {
       var l = LayerLoader.load(spec, working, spec.field("id"), quarantine, repairs,
           job.progressSeconds(), Records.approvals(spec));
+      warnAboutText(spec, l);
       approvals.addAll(l.records());
       counts.add(count(spec, l.recordsIn(), l.records().size()));
     }
@@ -81,6 +83,7 @@ public final class JobRunner {
     if (job.villages() != null) {
       var l = LayerLoader.load(job.villages(), working, job.villages().field("village"), quarantine,
           repairs, job.progressSeconds(), Records.villages(job.villages()));
+      warnAboutText(job.villages(), l);
       villages = l.records();
       counts.add(count(job.villages(), l.recordsIn(), l.records().size()));
     }
@@ -133,6 +136,12 @@ public final class JobRunner {
       }
     });
     return out;
+  }
+
+  private static void warnAboutText(LayerSpec spec, LayerLoader.Loaded<?> loaded) {
+    if (loaded.textCheck().looksWrong()) {
+      LOG.warning(LayerLoader.encodingWarning(spec, loaded.textCheck()));
+    }
   }
 
   private Crs workingCrs() {

@@ -78,7 +78,7 @@ public final class JobValidator {
             progressSeconds, mapper(spec));
         records = loaded.recordsIn();
         if (loaded.textCheck().looksWrong()) {
-          warnings.add(LayerLoader.encodingWarning(spec, encoding, loaded.textCheck()));
+          warnings.add(LayerLoader.encodingWarning(spec, loaded.textCheck()));
         }
       }
     } catch (LandwatchException e) {

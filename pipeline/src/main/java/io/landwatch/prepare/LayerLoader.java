@@ -10,7 +10,6 @@ import io.landwatch.read.MojibakeCheck;
 import io.landwatch.util.ProgressLog;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Logger;
 import org.locationtech.jts.geom.Geometry;
 
 /**
@@ -19,7 +18,6 @@ import org.locationtech.jts.geom.Geometry;
  * dropped silently.
  */
 public final class LayerLoader {
-  private static final Logger LOG = Logger.getLogger("landwatch");
 
   /** Builds a domain record from a prepared source record, or rejects it. */
   @FunctionalInterface
@@ -46,7 +44,7 @@ public final class LayerLoader {
   public record Loaded<T>(List<T> records, long recordsIn, TextCheck textCheck) {}
 
   /** What the mojibake check saw, for warnings. */
-  public record TextCheck(boolean looksWrong, String example, String likelyCharset) {}
+  public record TextCheck(boolean looksWrong, String example, String likelyCharset, String effective) {}
 
   private LayerLoader() {}
 
@@ -85,18 +83,15 @@ public final class LayerLoader {
         }
       });
       progress.done();
-      TextCheck check = new TextCheck(text.looksWrong(), text.example(), text.likelyCharset());
-      if (check.looksWrong()) {
-        LOG.warning(encodingWarning(spec, src.encoding().effective(), check));
-      }
+      TextCheck check = new TextCheck(text.looksWrong(), text.example(), text.likelyCharset(), effective);
       return new Loaded<>(out, in[0], check);
     }
   }
 
   /** The warning for text that looks decoded with the wrong charset. */
-  public static String encodingWarning(LayerSpec spec, String effective, TextCheck check) {
+  public static String encodingWarning(LayerSpec spec, TextCheck check) {
     return "inputs." + spec.name() + " (" + spec.path().getFileName() + "): text such as '"
-        + check.example() + "' looks like " + check.likelyCharset() + " decoded as " + effective
+        + check.example() + "' looks like " + check.likelyCharset() + " decoded as " + check.effective()
         + " (mojibake). Add 'encoding: " + check.likelyCharset() + "' to inputs." + spec.name()
         + " in the job file, or put a .cpg file containing " + check.likelyCharset()
         + " beside the .shp.";
