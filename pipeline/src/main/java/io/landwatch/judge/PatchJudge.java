@@ -82,6 +82,11 @@ public final class PatchJudge {
     double otherFarmland = area(other);
     double ecological = area(eco);
     double patchFarmland = area(patchFarm);
+    for (double a : new double[] {area, unapproved, farmland, basicFarmland, otherFarmland, ecological, patchFarmland}) {
+      if (!Double.isFinite(a)) {
+        throw new IllegalStateException("an area is not a number (broken coordinates)");
+      }
+    }
 
     double tol = rules.toleranceM2();
     Verdict verdict = unapproved <= tol ? Verdict.APPROVED : Verdict.SUSPECTED_ILLEGAL;

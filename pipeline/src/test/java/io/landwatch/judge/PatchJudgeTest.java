@@ -233,4 +233,14 @@ class PatchJudgeTest {
       assertEquals(List.of("A", "Z"), res.approvals());
     }
   }
+
+  @Test
+  void anOverlayThatCannotBeComputedNamesThePatch() {
+    Geometry broken = r(0, 0, 10, 10);
+    broken.getCoordinates()[1].setX(Double.NaN);
+    broken.geometryChanged();
+    PatchJudge.JudgeFailure e = org.junit.jupiter.api.Assertions.assertThrows(PatchJudge.JudgeFailure.class,
+        () -> judge(patch("BROKEN", broken), List.of(approval("A", r(0, 0, 5, 5))), List.of(), List.of(), List.of(), List.of()));
+    assertTrue(e.getMessage().startsWith("the overlay of patch BROKEN failed"), e.getMessage());
+  }
 }
