@@ -24,6 +24,8 @@ import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
  * measuring, so no area counts twice. Thread-safe; the same code serves both engines.
  */
 public final class PatchJudge {
+  /** Snap-rounding grid of the fallback overlay: 0.1 mm in the metric working CRS. */
+  private static final org.locationtech.jts.geom.PrecisionModel SNAP = new org.locationtech.jts.geom.PrecisionModel(10_000);
   private final Rules rules;
   private final Reprojector toLonLat;
   private final GeometryFactory factory;
@@ -68,12 +70,17 @@ public final class PatchJudge {
         covering.add(a.geometry());
       }
     }
-    Geometry u = covering.isEmpty() ? p : difference(p, union(clip(covering, p, pp)));
-    Geometry patchFarm = union(clip(in.farmland(), p, pp));
-    Geometry farm = u == p ? patchFarm : intersection(u, patchFarm);
-    Geometry basic = intersection(u, union(clip(in.basicFarmland(), p, pp)));
-    Geometry other = difference(farm, basic);
-    Geometry eco = intersection(u, union(clip(in.ecological(), p, pp)));
+    // Whole layers are unioned and overlaid with P or U directly. Clipping them to P first
+    // creates pieces whose edges run almost along P's, a case where OverlayNG can return a
+    // wrong (even self-crossing) result: see regression/difference-with-clipped-approval-*.wkt.
+    Geometry u = covering.isEmpty() ? p : difference(p, union(covering));
+    Geometry farmUnion = union(touching(in.farmland(), pp));
+    Geometry basicUnion = union(touching(in.basicFarmland(), pp));
+    Geometry patchFarm = intersection(p, farmUnion);
+    Geometry farm = u == p ? patchFarm : intersection(u, farmUnion);
+    Geometry basic = intersection(u, basicUnion);
+    Geometry other = difference(farm, basicUnion);
+    Geometry eco = intersection(u, union(touching(in.ecological(), pp)));
 
     double area = area(p);
     double unapproved = u == p ? area : area(u);
@@ -134,15 +141,12 @@ public final class PatchJudge {
     return working.isEmpty() ? 0 : EllipsoidalArea.of(toLonLat.apply(working));
   }
 
-  /** The parts of the geometries inside P: what is measured, and small to union. */
-  private List<Geometry> clip(List<Geometry> geoms, Geometry p, PreparedGeometry pp) {
+  /** The geometries that intersect P: only they can contribute. */
+  private static List<Geometry> touching(List<Geometry> geoms, PreparedGeometry pp) {
     List<Geometry> out = new ArrayList<>();
     for (Geometry g : geoms) {
       if (pp.intersects(g)) {
-        Geometry c = pp.covers(g) ? g : intersection(g, p);
-        if (!c.isEmpty()) {
-          out.add(c);
-        }
+        out.add(g);
       }
     }
     return out;
@@ -155,21 +159,37 @@ public final class PatchJudge {
     if (geoms.size() == 1) {
       return geoms.get(0);
     }
-    return polygonal(OverlayNGRobust.union(geoms, factory));
+    Geometry u = polygonal(OverlayNGRobust.union(geoms, factory));
+    if (u.isValid()) {
+      return u;
+    }
+    return polygonal(org.locationtech.jts.operation.overlayng.UnaryUnionNG.union(geoms, factory, SNAP));
   }
 
   private Geometry intersection(Geometry a, Geometry b) {
     if (a.isEmpty() || b.isEmpty()) {
       return factory.createPolygon();
     }
-    return polygonal(OverlayNGRobust.overlay(a, b, OverlayNG.INTERSECTION));
+    return overlay(a, b, OverlayNG.INTERSECTION);
   }
 
   private Geometry difference(Geometry a, Geometry b) {
     if (a.isEmpty() || b.isEmpty()) {
       return a;
     }
-    return polygonal(OverlayNGRobust.overlay(a, b, OverlayNG.DIFFERENCE));
+    return overlay(a, b, OverlayNG.DIFFERENCE);
+  }
+
+  /**
+   * OverlayNGRobust, checked: a result that is not valid is recomputed with snap-rounding to
+   * 0.1 mm (the working CRS is metric), which cannot produce an invalid result.
+   */
+  private Geometry overlay(Geometry a, Geometry b, int op) {
+    Geometry r = polygonal(OverlayNGRobust.overlay(a, b, op));
+    if (r.isValid()) {
+      return r;
+    }
+    return polygonal(OverlayNG.overlay(a, b, op, SNAP));
   }
 
   /** Only the areal part of an overlay result: touching edges and points have no area. */
