@@ -1,0 +1,193 @@
+#!/usr/bin/python3
+"""landwatch side by side with PostGIS and GeoPandas on the same sample counties.
+
+    bench/bench.py [--scales 1,10,100] [--runs 3] [--geopandas-scales 1] [--no-docs]
+
+For each scale K it generates (once, cached in bench/data/scale-K) a sample county with
+`landwatch samples --scale K`, then runs the tools interleaved (A B C A B C ...), each at least
+--runs times, and reports the median, min–max, peak memory and the ratio landwatch ÷ peer.
+The per-patch results of every peer are cross-checked against landwatch's (verdict, village,
+approvals, every area within 0.01 m² + 1e-7 relative); any disagreement fails the run.
+Writes the full log to bench/results/ and the table into docs/BENCHMARKS.md.
+"""
+import argparse
+import datetime
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import threading
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(ROOT, "bench"))
+import compare  # noqa: E402
+
+SEED = "20230420"
+LOG_LINES = []
+
+
+def log(msg=""):
+    print(msg, flush=True)
+    LOG_LINES.append(msg)
+
+
+class RssSampler(threading.Thread):
+    """Peak total RSS of a process tree, plus any PostgreSQL server started from a lw-pg. folder."""
+
+    def __init__(self, pid):
+        super().__init__(daemon=True)
+        self.pid, self.peak, self.stop = pid, 0, False
+
+    def run(self):
+        while not self.stop:
+            self.peak = max(self.peak, self.sample())
+            time.sleep(0.05)
+
+    def sample(self):
+        procs = {}
+        for d in os.listdir("/proc"):
+            if not d.isdigit():
+                continue
+            try:
+                with open(f"/proc/{d}/stat") as f:
+                    parts = f.read().rsplit(")", 1)[1].split()
+                with open(f"/proc/{d}/cmdline", "rb") as f:
+                    cmd = f.read().replace(b"\0", b" ").decode(errors="replace")
+                procs[int(d)] = (int(parts[1]), int(parts[21]) * os.sysconf("SC_PAGE_SIZE"), cmd)
+            except (OSError, IndexError, ValueError):
+                continue
+        roots = {self.pid} | {p for p, (_, _, c) in procs.items() if "lw-pg." in c and "postgres" in c}
+        tree, grew = set(roots), True
+        while grew:
+            grew = False
+            for p, (pp, _, _) in procs.items():
+                if pp in tree and p not in tree:
+                    tree.add(p)
+                    grew = True
+        return sum(procs[p][1] for p in tree if p in procs)
+
+
+def timed(cmd, env=None):
+    t0 = time.monotonic()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env, text=True)
+    sampler = RssSampler(proc.pid)
+    sampler.start()
+    out, _ = proc.communicate()
+    wall = time.monotonic() - t0
+    sampler.stop = True
+    sampler.join()
+    if proc.returncode != 0:
+        log(out)
+        raise SystemExit(f"failed ({proc.returncode}): {' '.join(cmd)}")
+    return wall, sampler.peak / 2**20, out
+
+
+def county(scale):
+    d = os.path.join(ROOT, "bench", "data", f"scale-{scale}")
+    if not os.path.exists(os.path.join(d, ".complete")):
+        shutil.rmtree(d, ignore_errors=True)
+        log(f"generating sample county at scale {scale} in {d}")
+        subprocess.run([os.path.join(ROOT, "landwatch"), "-q", "samples", d, "--seed", SEED, "--scale", str(scale)],
+                       check=True)
+        open(os.path.join(d, ".complete"), "w").close()
+    return d
+
+
+def fmt(xs):
+    return f"{statistics.median(xs):8.2f} ({min(xs):.2f}–{max(xs):.2f})"
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--scales", default="1,10,100")
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--geopandas-scales", default="1")
+    ap.add_argument("--no-docs", action="store_true")
+    args = ap.parse_args()
+    scales = [int(s) for s in args.scales.split(",")]
+    gp_scales = {int(s) for s in args.geopandas_scales.split(",") if s}
+
+    subprocess.run([os.path.join(ROOT, "scripts", "setup-gdal")], check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(["mvn", "-B", "-q", "-DskipTests", "package"], cwd=ROOT, check=True)
+    java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
+    log(f"# landwatch benchmark {datetime.datetime.now().isoformat(timespec='seconds')}")
+    log(f"machine: {platform.node()}, {os.cpu_count()} cores, "
+        f"{os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.0f} GiB, {java}")
+    log(f"command: bench/bench.py --scales {args.scales} --runs {args.runs} --geopandas-scales {args.geopandas_scales}")
+
+    work = os.path.join(ROOT, "bench", "data", "runs")
+    os.makedirs(work, exist_ok=True)
+    rows, failed = [], False
+    for scale in scales:
+        d = county(scale)
+        job = os.path.join(d, "job.yaml")
+        times = {"landwatch": [], "postgis": [], "postgis_load": [], "postgis_sql": [], "geopandas": []}
+        rss = {"landwatch": [], "postgis": [], "geopandas": []}
+        for i in range(args.runs):
+            out = os.path.join(work, f"lw-{scale}")
+            wall, peak, text = timed([os.path.join(ROOT, "landwatch"), "run", job, "--out", out])
+            times["landwatch"].append(wall)
+            rss["landwatch"].append(peak)
+            if i == 0:
+                for line in text.splitlines():
+                    if re.search(r"records/s|working CRS|stage ", line):
+                        log("  " + line)
+            pg_csv = os.path.join(work, f"pg-{scale}.csv")
+            wall, peak, text = timed([os.path.join(ROOT, "bench", "postgis", "run.sh"), d, pg_csv])
+            m = re.search(r"load_s=([\d.]+) sql_s=([\d.]+)", text)
+            times["postgis"].append(wall)
+            times["postgis_load"].append(float(m.group(1)))
+            times["postgis_sql"].append(float(m.group(2)))
+            rss["postgis"].append(peak)
+            if scale in gp_scales:
+                gp_csv = os.path.join(work, f"gp-{scale}.csv")
+                wall, peak, _ = timed(["/usr/bin/python3", os.path.join(ROOT, "bench", "geopandas", "judge.py"), d, gp_csv])
+                times["geopandas"].append(wall)
+                rss["geopandas"].append(peak)
+            log(f"scale {scale} run {i + 1}: landwatch {times['landwatch'][-1]:.2f} s, postgis {times['postgis'][-1]:.2f} s"
+                + (f", geopandas {times['geopandas'][-1]:.2f} s" if scale in gp_scales else ""))
+        ours = compare.read(os.path.join(work, f"lw-{scale}", "patches.csv"))
+        for label, path in [("postgis", pg_csv)] + ([("geopandas", gp_csv)] if scale in gp_scales else []):
+            problems, largest = compare.compare(ours, compare.read(path), label)
+            for p in problems[:10]:
+                log("  " + p)
+            log(f"cross-check scale {scale} vs {label}: {len(problems)} disagreements, largest area difference "
+                f"{largest[0]:.4f} m² over {len(ours)} patches")
+            failed |= bool(problems)
+        lw = statistics.median(times["landwatch"])
+        rows.append((scale, "landwatch run (end to end)", fmt(times["landwatch"]), "", f"{statistics.median(rss['landwatch']):.0f}"))
+        load_sql = [a + b for a, b in zip(times["postgis_load"], times["postgis_sql"])]
+        rows.append((scale, "PostGIS load + SQL", fmt(load_sql), f"{lw / statistics.median(load_sql):.3f}",
+                     f"{statistics.median(rss['postgis']):.0f}"))
+        rows.append((scale, "  PostGIS load (ogr2ogr)", fmt(times["postgis_load"]), f"{lw / statistics.median(times['postgis_load']):.3f}", ""))
+        rows.append((scale, "  PostGIS SQL", fmt(times["postgis_sql"]), f"{lw / statistics.median(times['postgis_sql']):.3f}", ""))
+        rows.append((scale, "  PostGIS with cluster set-up", fmt(times["postgis"]), f"{lw / statistics.median(times['postgis']):.3f}", ""))
+        if times["geopandas"]:
+            rows.append((scale, "GeoPandas", fmt(times["geopandas"]), f"{lw / statistics.median(times['geopandas']):.3f}",
+                         f"{statistics.median(rss['geopandas']):.0f}"))
+        rows.append(("", "", "", "", ""))
+
+    table = ["| scale | tool | wall s, median (min–max) | landwatch ÷ peer | peak RSS MiB |", "|---|---|---|---|---|"]
+    table += [f"| {a} | {b} | {c} | {d} | {e} |" for a, b, c, d, e in rows if a != ""]
+    log("")
+    for line in table:
+        log(line)
+    stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
+    os.makedirs(os.path.join(ROOT, "bench", "results"), exist_ok=True)
+    with open(os.path.join(ROOT, "bench", "results", f"{stamp}.log"), "w") as f:
+        f.write("\n".join(LOG_LINES) + "\n")
+    if not args.no_docs:
+        doc = os.path.join(ROOT, "docs", "BENCHMARKS.md")
+        text = open(doc).read()
+        block = "\n".join([f"Run {stamp} (log: `bench/results/{stamp}.log`):", ""] + LOG_LINES[1:3] + [""] + table)
+        text = re.sub(r"(<!-- table -->\n).*?(\n<!-- /table -->)", lambda m: m.group(1) + block + m.group(2), text, flags=re.S)
+        open(doc, "w").write(text)
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()
