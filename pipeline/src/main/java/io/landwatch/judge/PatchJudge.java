@@ -10,25 +10,22 @@ import java.util.List;
 import java.util.TreeSet;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
-import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
-import org.locationtech.jts.geom.util.PolygonExtracter;
-import org.locationtech.jts.operation.overlayng.OverlayNG;
-import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 
 /**
  * Judges one patch: which approvals are valid for it, what part is unapproved, how much of that
  * lies on farmland, basic farmland and the ecological red line, and what follows (verdict,
- * priority, referral, village). Every layer is a set: overlapping polygons are unioned before
- * measuring, so no area counts twice. Thread-safe; the same code serves both engines.
+ * priority, referral, village). Every layer is a set: overlapping polygons count once. Layers are
+ * measured as {@link Pieces} with disjoint interiors, whole parcels overlaid with P or U directly:
+ * clipping parcels to P first creates edges running almost along P's, where OverlayNG can go
+ * wrong (regression/difference-with-clipped-approval-went-invalid.wkt). Thread-safe; the same
+ * code serves both engines.
  */
 public final class PatchJudge {
-  /** Snap-rounding grid of the fallback overlay: 0.1 mm in the metric working CRS. */
-  private static final org.locationtech.jts.geom.PrecisionModel SNAP = new org.locationtech.jts.geom.PrecisionModel(10_000);
   private final Rules rules;
   private final Reprojector toLonLat;
-  private final GeometryFactory factory;
+  private final RobustOverlay overlay = new RobustOverlay(new GeometryFactory());
 
   /**
    * @param rules thresholds
@@ -37,7 +34,6 @@ public final class PatchJudge {
   public PatchJudge(Rules rules, Reprojector toLonLat) {
     this.rules = rules;
     this.toLonLat = toLonLat;
-    this.factory = new GeometryFactory();
   }
 
   /** Raised when the overlay of a patch cannot be computed even with robust overlay. */
@@ -70,25 +66,24 @@ public final class PatchJudge {
         covering.add(a.geometry());
       }
     }
-    // Whole layers are unioned and overlaid with P or U directly. Clipping them to P first
-    // creates pieces whose edges run almost along P's, a case where OverlayNG can return a
-    // wrong (even self-crossing) result: see regression/difference-with-clipped-approval-*.wkt.
-    Geometry u = covering.isEmpty() ? p : difference(p, union(covering));
-    Geometry farmUnion = union(touching(in.farmland(), pp));
-    Geometry basicUnion = union(touching(in.basicFarmland(), pp));
-    Geometry patchFarm = intersection(p, farmUnion);
-    Geometry farm = u == p ? patchFarm : intersection(u, farmUnion);
-    Geometry basic = intersection(u, basicUnion);
-    Geometry other = difference(farm, basicUnion);
-    Geometry eco = intersection(u, union(touching(in.ecological(), pp)));
+    Geometry u = covering.isEmpty() ? p : overlay.difference(p, overlay.union(covering));
+    PreparedGeometry pu = u == p ? pp : PreparedGeometryFactory.prepare(u);
+
+    List<Geometry> farmPieces = Pieces.of(touching(in.farmland(), pp), overlay);
+    List<Geometry> basicPieces = Pieces.of(touching(in.basicFarmland(), pp), overlay);
+    List<Geometry> ecoPieces = Pieces.of(touching(in.ecological(), pp), overlay);
+    List<Geometry> farmInU = within(u, pu, farmPieces);
 
     double area = area(p);
     double unapproved = u == p ? area : area(u);
-    double farmland = area(farm);
-    double basicFarmland = area(basic);
-    double otherFarmland = area(other);
-    double ecological = area(eco);
-    double patchFarmland = area(patchFarm);
+    double patchFarmland = u == p ? sumArea(farmInU) : sumArea(within(p, pp, farmPieces));
+    double farmland = sumArea(farmInU);
+    double basicFarmland = sumArea(within(u, pu, basicPieces));
+    double otherFarmland = 0;
+    for (Geometry f : farmInU) {
+      otherFarmland += area(f) - sumArea(within(f, PreparedGeometryFactory.prepare(f), basicPieces));
+    }
+    double ecological = sumArea(within(u, pu, ecoPieces));
     for (double a : new double[] {area, unapproved, farmland, basicFarmland, otherFarmland, ecological, patchFarmland}) {
       if (!Double.isFinite(a)) {
         throw new IllegalStateException("an area is not a number (broken coordinates)");
@@ -106,7 +101,7 @@ public final class PatchJudge {
     }
     Village v = village(pp, p, in.villages());
     return new PatchResult(patch, verdict, area, area - unapproved, unapproved, farmland,
-        basicFarmland, otherFarmland, ecological, patchFarmland,
+        basicFarmland, Math.max(0, otherFarmland), ecological, patchFarmland,
         v == null ? null : v.township(), v == null ? null : v.village(),
         v == null ? null : v.inspector(), v == null ? null : v.phone(),
         priority, referral, List.copyOf(ids), u);
@@ -124,7 +119,7 @@ public final class PatchJudge {
       if (!pp.intersects(v.geometry())) {
         continue;
       }
-      double a = area(intersection(p, v.geometry()));
+      double a = area(overlay.intersection(p, v.geometry()));
       if (a <= 0) {
         continue;
       }
@@ -141,6 +136,29 @@ public final class PatchJudge {
     return working.isEmpty() ? 0 : EllipsoidalArea.of(toLonLat.apply(working));
   }
 
+  private double sumArea(List<Geometry> pieces) {
+    double s = 0;
+    for (Geometry g : pieces) {
+      s += area(g);
+    }
+    return s;
+  }
+
+  /** X ∩ each piece, skipping the overlay where X covers the piece or misses it. */
+  private List<Geometry> within(Geometry x, PreparedGeometry px, List<Geometry> pieces) {
+    List<Geometry> out = new ArrayList<>(pieces.size());
+    for (Geometry piece : pieces) {
+      if (!px.intersects(piece)) {
+        continue;
+      }
+      Geometry g = px.covers(piece) ? piece : overlay.intersection(piece, x);
+      if (!g.isEmpty()) {
+        out.add(g);
+      }
+    }
+    return out;
+  }
+
   /** The geometries that intersect P: only they can contribute. */
   private static List<Geometry> touching(List<Geometry> geoms, PreparedGeometry pp) {
     List<Geometry> out = new ArrayList<>();
@@ -150,55 +168,5 @@ public final class PatchJudge {
       }
     }
     return out;
-  }
-
-  private Geometry union(List<Geometry> geoms) {
-    if (geoms.isEmpty()) {
-      return factory.createPolygon();
-    }
-    if (geoms.size() == 1) {
-      return geoms.get(0);
-    }
-    Geometry u = polygonal(OverlayNGRobust.union(geoms, factory));
-    if (u.isValid()) {
-      return u;
-    }
-    return polygonal(org.locationtech.jts.operation.overlayng.UnaryUnionNG.union(geoms, factory, SNAP));
-  }
-
-  private Geometry intersection(Geometry a, Geometry b) {
-    if (a.isEmpty() || b.isEmpty()) {
-      return factory.createPolygon();
-    }
-    return overlay(a, b, OverlayNG.INTERSECTION);
-  }
-
-  private Geometry difference(Geometry a, Geometry b) {
-    if (a.isEmpty() || b.isEmpty()) {
-      return a;
-    }
-    return overlay(a, b, OverlayNG.DIFFERENCE);
-  }
-
-  /**
-   * OverlayNGRobust, checked: a result that is not valid is recomputed with snap-rounding to
-   * 0.1 mm (the working CRS is metric), which cannot produce an invalid result.
-   */
-  private Geometry overlay(Geometry a, Geometry b, int op) {
-    Geometry r = polygonal(OverlayNGRobust.overlay(a, b, op));
-    if (r.isValid()) {
-      return r;
-    }
-    return polygonal(OverlayNG.overlay(a, b, op, SNAP));
-  }
-
-  /** Only the areal part of an overlay result: touching edges and points have no area. */
-  private Geometry polygonal(Geometry g) {
-    if (g instanceof Polygon || g instanceof org.locationtech.jts.geom.MultiPolygon) {
-      return g;
-    }
-    List<Polygon> polys = new ArrayList<>();
-    PolygonExtracter.getPolygons(g, polys);
-    return polys.size() == 1 ? polys.get(0) : factory.createMultiPolygon(polys.toArray(new Polygon[0]));
   }
 }
