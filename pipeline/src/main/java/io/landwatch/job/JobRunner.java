@@ -35,6 +35,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ForkJoinPool;
 import java.util.logging.Logger;
 import java.util.stream.IntStream;
@@ -52,6 +55,8 @@ public final class JobRunner {
   private final Quarantine quarantine = new Quarantine();
   private final RepairReport repairs = new RepairReport();
   private final List<LayerCount> counts = new ArrayList<>();
+  private final Map<String, Double> stageSeconds = new LinkedHashMap<>();
+  private long stageStart = System.nanoTime();
 
   private JobRunner(JobConfig job) {
     this.job = job;
@@ -64,6 +69,14 @@ public final class JobRunner {
   private RunResult execute() {
     Instant started = Instant.now();
     logConfiguration();
+    // Hashing the inputs (hundreds of MB for a big county) overlaps with the single-threaded reads.
+    ExecutorService hasher = Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "landwatch-sha256");
+      t.setDaemon(true);
+      return t;
+    });
+    Future<List<Object>> fingerprints = hasher.submit(this::fingerprintInputs);
+    hasher.shutdown();
     Crs working = workingCrs();
     LOG.info("working CRS for the overlay: " + working.label() + "; areas are ellipsoidal (CGCS2000)");
 
@@ -89,21 +102,39 @@ public final class JobRunner {
     }
     LOG.info(String.format("read %d patches, %d approvals, %d villages", patches.size(),
         approvals.size(), villages.size()));
+    stage("read small layers");
 
     PatchIndex index = new PatchIndex(patches);
     ParcelScanner scanner = new ParcelScanner(index, working, quarantine, repairs, job.progressSeconds());
-    ParcelHits farmland = scan(scanner, job.farmland(), patches.size());
-    ParcelHits basic = scan(scanner, job.basicFarmland(), patches.size());
-    ParcelHits eco = scan(scanner, job.ecologicalRedline(), patches.size());
+    // The big layers are independent: each is streamed by its own thread with its own reader.
+    ExecutorService scans = Executors.newFixedThreadPool(Math.max(1, Math.min(job.threads(), 3)));
+    ParcelHits farmland;
+    ParcelHits basic;
+    ParcelHits eco;
+    try {
+      Future<ParcelHits> f = scans.submit(() -> scanner.scan(job.farmland(), patches.size()));
+      Future<ParcelHits> b = scans.submit(() -> scanner.scan(job.basicFarmland(), patches.size()));
+      Future<ParcelHits> e = scans.submit(() -> scanner.scan(job.ecologicalRedline(), patches.size()));
+      farmland = await(f);
+      basic = await(b);
+      eco = await(e);
+    } finally {
+      scans.shutdownNow();
+    }
+    countStreamed(job.farmland(), farmland);
+    countStreamed(job.basicFarmland(), basic);
+    countStreamed(job.ecologicalRedline(), eco);
+    stage("stream big layers");
 
     Reprojector toLonLat = Reprojector.between(working, Crs.epsg(Crs.CGCS2000));
     List<PatchResult> results = judge(index, approvals, villages, farmland, basic, eco, toLonLat);
     results.sort(Comparator.comparing(r -> r.patch().id()));
+    stage("judge");
     counts.add(0, count(job.patches(), loadedPatches.recordsIn(), results.size()));
     checkBalance();
 
     long outside = results.stream().filter(r -> r.village() == null).count();
-    List<Path> outputs = write(results, toLonLat, started, outside);
+    List<Path> outputs = write(results, toLonLat, started, outside, fingerprints);
     return new RunResult(results, List.copyOf(counts), quarantine, repairs, working, outputs,
         started, Instant.now(), outside);
   }
@@ -152,15 +183,32 @@ public final class JobRunner {
     }
   }
 
-  private ParcelHits scan(ParcelScanner scanner, LayerSpec spec, int patchCount) {
-    if (spec == null) {
-      return ParcelHits.none(patchCount);
+  /** Closes a stage: logs and records its wall time. */
+  private void stage(String name) {
+    long now = System.nanoTime();
+    double secs = (now - stageStart) / 1e9;
+    stageStart = now;
+    stageSeconds.put(name, Math.round(secs * 1000) / 1000.0);
+    LOG.info(String.format(java.util.Locale.ROOT, "stage %s: %.2f s", name, secs));
+  }
+
+  private void countStreamed(LayerSpec spec, ParcelHits hits) {
+    if (spec != null) {
+      LOG.info(String.format("%s: %,d records, %,d envelope candidates, %,d patch-parcel intersections",
+          spec.name(), hits.records(), hits.candidates(), hits.hits()));
+      counts.add(count(spec, hits.records(), hits.records() - quarantine.count(spec.name())));
     }
-    ParcelHits hits = scanner.scan(spec);
-    LOG.info(String.format("%s: %,d records, %,d envelope candidates, %,d patch-parcel intersections",
-        spec.name(), hits.records(), hits.candidates(), hits.hits()));
-    counts.add(count(spec, hits.records(), hits.records() - quarantine.count(spec.name())));
-    return hits;
+  }
+
+  private static <T> T await(Future<T> f) {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+    }
   }
 
   private LayerCount count(LayerSpec spec, long in, long used) {
@@ -180,7 +228,7 @@ public final class JobRunner {
     PatchResult[] out = new PatchResult[index.size()];
     ForkJoinPool pool = new ForkJoinPool(job.threads());
     try {
-      pool.submit(() -> IntStream.range(0, index.size()).parallel().forEach(i -> {
+      await(pool.submit(() -> IntStream.range(0, index.size()).parallel().forEach(i -> {
         Patch p = index.patch(i);
         Envelope env = p.geometry().getEnvelopeInternal();
         @SuppressWarnings("unchecked")
@@ -195,12 +243,7 @@ public final class JobRunner {
           quarantine.add(job.patches().name(), p.record(), p.id(), "overlay_failed", e.getMessage());
         }
         progress.step();
-      })).get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+      })));
     } finally {
       pool.shutdown();
     }
@@ -223,7 +266,8 @@ public final class JobRunner {
     }
   }
 
-  private List<Path> write(List<PatchResult> results, Reprojector toLonLat, Instant started, long outside) {
+  private List<Path> write(List<PatchResult> results, Reprojector toLonLat, Instant started, long outside,
+      Future<List<Object>> fingerprints) {
     Path dir = job.outputDir();
     List<Path> written = new ArrayList<>();
     GeoJsonWriter geojson = new GeoJsonWriter(toLonLat);
@@ -245,16 +289,13 @@ public final class JobRunner {
     written.add(summary);
     Path manifest = dir.resolve("manifest.json");
     written.add(manifest);
-    ManifestWriter.write(manifest, manifest(started, written));
+    List<Object> inputs = await(fingerprints);
+    stage("write");
+    ManifestWriter.write(manifest, manifest(started, written, inputs));
     return written;
   }
 
-  private Map<String, Object> manifest(Instant started, List<Path> written) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("landwatch_version", Version.current());
-    m.put("gdal_version", io.landwatch.read.Gdal.version());
-    m.put("job", job.name());
-    m.put("configuration", job.describe());
+  private List<Object> fingerprintInputs() {
     List<Object> inputs = new ArrayList<>();
     for (LayerSpec s : job.layers()) {
       Map<String, Object> i = new LinkedHashMap<>();
@@ -262,6 +303,15 @@ public final class JobRunner {
       i.put("files", ManifestWriter.fingerprints(s.path()));
       inputs.add(i);
     }
+    return inputs;
+  }
+
+  private Map<String, Object> manifest(Instant started, List<Path> written, List<Object> inputs) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("landwatch_version", Version.current());
+    m.put("gdal_version", io.landwatch.read.Gdal.version());
+    m.put("job", job.name());
+    m.put("configuration", job.describe());
     m.put("inputs", inputs);
     m.put("started", started.toString());
     m.put("finished", Instant.now().toString());
@@ -277,6 +327,7 @@ public final class JobRunner {
     }
     m.put("counts", cs);
     m.put("outputs", written.stream().map(p -> p.getFileName().toString()).toList());
+    m.put("stage_seconds", stageSeconds);
     m.put("exit_status", 0);
     return m;
   }

@@ -79,10 +79,7 @@ public final class PatchJudge {
     double patchFarmland = u == p ? sumArea(farmInU) : sumArea(within(p, pp, farmPieces));
     double farmland = sumArea(farmInU);
     double basicFarmland = sumArea(within(u, pu, basicPieces));
-    double otherFarmland = 0;
-    for (Geometry f : farmInU) {
-      otherFarmland += area(f) - sumArea(within(f, PreparedGeometryFactory.prepare(f), basicPieces));
-    }
+    double otherFarmland = farmland - farmlandOnBasic(farmInU, basicPieces);
     double ecological = sumArea(within(u, pu, ecoPieces));
     for (double a : new double[] {area, unapproved, farmland, basicFarmland, otherFarmland, ecological, patchFarmland}) {
       if (!Double.isFinite(a)) {
@@ -142,6 +139,26 @@ public final class PatchJudge {
       s += area(g);
     }
     return s;
+  }
+
+  /**
+   * |⋃farm ∩ ⋃basic| for farm pieces already inside U. A basic-farmland parcel that is the same
+   * polygon as a farmland parcel (common: 永久基本农田 is drawn from the survey parcels) costs no
+   * overlay.
+   */
+  private double farmlandOnBasic(List<Geometry> farmInU, List<Geometry> basicPieces) {
+    double sum = 0;
+    for (Geometry f : farmInU) {
+      Geometry same = null;
+      for (Geometry b : basicPieces) {
+        if (b.getEnvelopeInternal().equals(f.getEnvelopeInternal()) && b.equalsExact(f)) {
+          same = b;
+          break;
+        }
+      }
+      sum += same != null ? area(f) : sumArea(within(f, PreparedGeometryFactory.prepare(f), basicPieces));
+    }
+    return sum;
   }
 
   /** X ∩ each piece, skipping the overlay where X covers the piece or misses it. */

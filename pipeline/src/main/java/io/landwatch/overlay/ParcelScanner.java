@@ -13,8 +13,6 @@ import java.util.List;
 import org.gdal.ogr.Feature;
 import org.gdal.ogr.Geometry;
 import org.gdal.ogr.ogr;
-import org.locationtech.jts.geom.Envelope;
-import org.locationtech.jts.index.strtree.STRtree;
 
 /**
  * Streams a big layer (farmland, basic farmland, red line) past the patch index. Per record it
@@ -38,7 +36,11 @@ public final class ParcelScanner {
     this.progressSeconds = progressSeconds;
   }
 
-  public ParcelHits scan(LayerSpec spec) {
+  /** Streams one layer; a layer the job does not have (null) gives no hits. */
+  public ParcelHits scan(LayerSpec spec, int patchCount) {
+    if (spec == null) {
+      return ParcelHits.none(patchCount);
+    }
     ParcelHits hits = new ParcelHits(patches.size());
     try (LayerSource src = LayerSource.open(spec)) {
       FieldCheck.check(src, spec);
@@ -49,25 +51,30 @@ public final class ParcelScanner {
       }
       Reprojector toWorking = Reprojector.between(crs, working);
       double margin = crs.isGeographic() ? 1e-6 : 0.1;
-      STRtree index = patches.envelopesIn(Reprojector.between(working, crs), margin);
+      PatchEnvelopes index = patches.envelopesIn(Reprojector.between(working, crs), margin);
       GeometryPreparer preparer = new GeometryPreparer();
       ProgressLog progress = new ProgressLog(spec.name(), src.featureCount(), progressSeconds);
       long[] candidates = {0};
       progress.note(() -> String.format(java.util.Locale.ROOT, "%,d envelope candidates, %,d hits",
           candidates[0], hits.hits()));
       double[] env = new double[4];
-      Envelope query = new Envelope();
+      List<Integer> near = new java.util.ArrayList<>();
+      // A layer declared polygonal holds only polygons or nothing: the per-record type test (one
+      // JNI call each, millions of times) is needed only for mixed layers and tables.
+      boolean declaredPolygonal = spec.geometry() == null && polygonalType(src.geometryType());
       src.forEach(f -> {
         progress.step();
         Geometry g = spec.geometry() == null ? f.GetGeometryRef() : src.geometryOf(f);
-        if (g == null || g.IsEmpty() || !polygonal(g)) {
+        if (g == null || !declaredPolygonal && (g.IsEmpty() || !polygonal(g))) {
           rejectCheap(spec, f, g, preparer, toWorking);
           return;
         }
         g.GetEnvelope(env);
-        query.init(env[0], env[1], env[2], env[3]);
-        @SuppressWarnings("unchecked")
-        List<Integer> near = index.query(query);
+        if (env[0] == 0 && env[1] == 0 && env[2] == 0 && env[3] == 0 && g.IsEmpty()) {
+          rejectCheap(spec, f, g, preparer, toWorking);
+          return;
+        }
+        index.query(env, near);
         if (near.isEmpty()) {
           return;
         }
@@ -94,6 +101,11 @@ public final class ParcelScanner {
     int t = ogr.GT_Flatten(g.GetGeometryType());
     return t == ogr.wkbPolygon || t == ogr.wkbMultiPolygon || t == ogr.wkbCurvePolygon
         || t == ogr.wkbMultiSurface || t == ogr.wkbGeometryCollection;
+  }
+
+  private static boolean polygonalType(int layerType) {
+    int t = ogr.GT_Flatten(layerType);
+    return t == ogr.wkbPolygon || t == ogr.wkbMultiPolygon;
   }
 
   /** Null, empty and non-polygonal records are quarantined without converting anything. */

@@ -8,7 +8,6 @@ import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
-import org.locationtech.jts.index.strtree.STRtree;
 
 /**
  * The small side of the overlay: the patches, prepared for fast predicates, with an envelope
@@ -39,19 +38,17 @@ public final class PatchIndex {
   }
 
   /**
-   * An STRtree of patch envelopes in another CRS. Envelopes come from the repaired patch
+   * The patch envelopes in another CRS, indexed. Envelopes come from the repaired patch
    * reprojected into that CRS, widened by {@code margin} (in that CRS's units) because a straight
    * edge in one CRS is slightly curved in another.
    */
-  public STRtree envelopesIn(Reprojector workingToLayer, double margin) {
-    STRtree tree = new STRtree();
-    for (int i = 0; i < patches.size(); i++) {
-      Geometry g = workingToLayer.apply(patches.get(i).geometry());
-      Envelope e = new Envelope(g.getEnvelopeInternal());
+  public PatchEnvelopes envelopesIn(Reprojector workingToLayer, double margin) {
+    List<Envelope> envelopes = new ArrayList<>(patches.size());
+    for (Patch p : patches) {
+      Envelope e = new Envelope(workingToLayer.apply(p.geometry()).getEnvelopeInternal());
       e.expandBy(margin);
-      tree.insert(e, i);
+      envelopes.add(e);
     }
-    tree.build();
-    return tree;
+    return new PatchEnvelopes(envelopes);
   }
 }

@@ -1,8 +1,6 @@
 package io.landwatch.prepare;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.ResolverStyle;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,8 +14,6 @@ public final class DateParser {
   private static final Pattern COMPACT = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})");
   private static final Pattern SEPARATED =
       Pattern.compile("(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?(?:[ T]\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:?\\d{2})?)?");
-  private static final DateTimeFormatter STRICT = DateTimeFormatter.ofPattern("uuuu-MM-dd")
-      .withResolverStyle(ResolverStyle.STRICT);
 
   private DateParser() {}
 
@@ -34,16 +30,12 @@ public final class DateParser {
         throw new InvalidDate(t);
       }
     }
-    String iso = m.group(1) + "-" + pad(m.group(2)) + "-" + pad(m.group(3));
     try {
-      return LocalDate.parse(iso, STRICT);
-    } catch (java.time.format.DateTimeParseException e) {
+      return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+          Integer.parseInt(m.group(3)));
+    } catch (java.time.DateTimeException e) {
       throw new InvalidDate(t);
     }
-  }
-
-  private static String pad(String s) {
-    return s.length() == 1 ? "0" + s : s;
   }
 
   /** A value that is not a date. */

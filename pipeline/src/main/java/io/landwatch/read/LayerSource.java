@@ -220,6 +220,11 @@ public final class LayerSource implements AutoCloseable {
     return ogr.GeometryTypeToName(layer.GetGeomType());
   }
 
+  /** The OGR geometry type code the layer declares (wkbUnknown for mixed layers). */
+  public int geometryType() {
+    return layer.GetGeomType();
+  }
+
   public long featureCount() {
     return layer.GetFeatureCount(1);
   }
