@@ -8,7 +8,9 @@ public enum ExitCode {
   INVALID_JOB(3, "the job file is invalid (unknown key, wrong type, missing required key)"),
   INVALID_INPUT(4, "an input cannot be used (missing file, unknown field, no or wrong CRS)"),
   ENVIRONMENT(5, "the GDAL native library is missing: run scripts/setup-gdal"),
-  OUTPUT(6, "an output could not be written");
+  OUTPUT(6, "an output could not be written"),
+  STORE_BUSY(7, "another run is using the case store"),
+  REJECTED(8, "a feedback file had rows that were rejected (nothing applied without --partial)");
 
   private final int code;
   private final String meaning;

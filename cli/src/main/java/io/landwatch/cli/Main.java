@@ -11,13 +11,16 @@ import picocli.CommandLine.Option;
 @Command(name = "landwatch", mixinStandardHelpOptions = true, versionProvider = Main.VersionInfo.class,
     description = "Judges satellite change patches (卫片图斑) against approvals and red lines,"
         + " measures what was occupied, and writes GIS-ready results.",
-    subcommands = {InspectCommand.class, ValidateCommand.class, SamplesCommand.class, RunCommand.class},
+    subcommands = {InspectCommand.class, ValidateCommand.class, SamplesCommand.class, RunCommand.class,
+        FeedbackCommand.class, LedgerCommand.class, StatusCommand.class},
     footerHeading = "%nExit codes:%n",
     footer = {"  0  success", "  1  unexpected internal error (a bug: please report it with the log)",
         "  2  command-line usage error", "  3  the job file is invalid",
         "  4  an input cannot be used (missing file, unknown field, no or wrong CRS)",
         "  5  the GDAL native library is missing: run scripts/setup-gdal",
-        "  6  an output could not be written"})
+        "  6  an output could not be written",
+        "  7  another run is using the case store (try again when it has finished)",
+        "  8  a feedback file had rejected rows (nothing applied without --partial)"})
 public final class Main implements Runnable {
   @Option(names = {"-q", "--quiet"}, description = "Log warnings and errors only.", scope = CommandLine.ScopeType.INHERIT)
   boolean quiet;

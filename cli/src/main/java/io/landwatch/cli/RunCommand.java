@@ -25,6 +25,12 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--threads", description = "Worker threads for the judgment (default: all cores).")
   Integer threads;
 
+  @Option(names = "--as-of", description = "Run date for task due dates (default: today), e.g. 2023-07-01.")
+  java.time.LocalDate asOf;
+
+  @Option(names = "--no-store", description = "Keep no case store and write no tasks.")
+  boolean noStore;
+
   @Override
   public Integer call() {
     JobConfig job = JobConfigLoader.load(jobFile);
@@ -34,7 +40,10 @@ final class RunCommand implements Callable<Integer> {
     if (threads != null) {
       job = job.withThreads(Math.max(1, threads));
     }
-    RunResult r = JobRunner.run(job);
+    if (noStore) {
+      job = job.withStore(null);
+    }
+    RunResult r = JobRunner.run(job, asOf == null ? java.time.LocalDate.now() : asOf);
     System.out.printf("%-22s %10s %10s %12s%n", "layer", "records", "used", "quarantined");
     for (LayerCount c : r.counts()) {
       System.out.printf("%-22s %10d %10d %12d%n", c.layer(), c.recordsIn(), c.used(), c.quarantined());
@@ -49,8 +58,14 @@ final class RunCommand implements Callable<Integer> {
     if (!r.quarantine().table().isEmpty()) {
       System.out.println("Quarantined: " + r.quarantine().table());
     }
+    if (r.cases() != null) {
+      System.out.printf("Case store %s: %d new cases, %d updated, %d reopened; %d patrol tasks.%n",
+          job.store(), r.cases().newCases(), r.cases().updatedCases(), r.cases().reopenedCases(),
+          r.plan().tasks().size());
+    }
     System.out.println("Outputs in " + job.outputDir() + ":");
-    r.outputs().forEach(p -> System.out.println("  " + p.getFileName()));
+    Path outDir = job.outputDir();
+    r.outputs().forEach(p -> System.out.println("  " + outDir.relativize(p)));
     return 0;
   }
 }

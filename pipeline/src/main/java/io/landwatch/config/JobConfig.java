@@ -22,6 +22,8 @@ import java.util.Map;
  * @param outputDir where outputs go
  * @param threads worker threads for the judgment
  * @param progressSeconds interval between progress log lines
+ * @param store the case store (GeoPackage), or null to keep none
+ * @param taskLabels column name → header of the people-facing task outputs (HTML, XLSX)
  */
 public record JobConfig(
     String name,
@@ -35,7 +37,9 @@ public record JobConfig(
     Rules rules,
     Path outputDir,
     int threads,
-    int progressSeconds) {
+    int progressSeconds,
+    Path store,
+    Map<String, String> taskLabels) {
 
   public JobConfig {
     approvals = List.copyOf(approvals);
@@ -56,12 +60,17 @@ public record JobConfig(
 
   public JobConfig withOutputDir(Path dir) {
     return new JobConfig(name, jobFile, patches, approvals, farmland, basicFarmland,
-        ecologicalRedline, villages, rules, dir, threads, progressSeconds);
+        ecologicalRedline, villages, rules, dir, threads, progressSeconds, store, taskLabels);
   }
 
   public JobConfig withThreads(int n) {
     return new JobConfig(name, jobFile, patches, approvals, farmland, basicFarmland,
-        ecologicalRedline, villages, rules, outputDir, n, progressSeconds);
+        ecologicalRedline, villages, rules, outputDir, n, progressSeconds, store, taskLabels);
+  }
+
+  public JobConfig withStore(Path s) {
+    return new JobConfig(name, jobFile, patches, approvals, farmland, basicFarmland,
+        ecologicalRedline, villages, rules, outputDir, threads, progressSeconds, s, taskLabels);
   }
 
   /** Effective configuration as an ordered map, for the start log and the manifest. */
@@ -85,8 +94,11 @@ public record JobConfig(
     r.put("referral_other_farmland_mu", rules.referralOtherFarmlandMu());
     r.put("accountability_ratio", rules.accountabilityRatio());
     r.put("approval_kinds", rules.approvalKinds());
+    r.put("due_days", new java.util.TreeMap<>(rules.dueDays()));
     m.put("rules", r);
     m.put("output", Map.of("dir", outputDir.toString()));
+    m.put("store", store == null ? null : store.toString());
+    m.put("task_labels", new java.util.TreeMap<>(taskLabels));
     m.put("threads", threads);
     m.put("progress_seconds", progressSeconds);
     return m;

@@ -22,12 +22,12 @@ import java.util.Set;
  * ignored would change verdicts.
  */
 public final class JobConfigLoader {
-  private static final Set<String> TOP_KEYS = Set.of("job", "inputs", "rules", "output", "run");
+  private static final Set<String> TOP_KEYS = Set.of("job", "inputs", "rules", "output", "run", "store");
   private static final Set<String> LAYER_KEYS =
       Set.of("path", "layer", "encoding", "crs", "where", "wkt", "x", "y", "lon", "lat");
   private static final Set<String> RULE_KEYS = Set.of("tolerance_m2", "referral_basic_farmland_mu",
-      "referral_other_farmland_mu", "accountability_ratio", "approval_kinds");
-  private static final Set<String> OUTPUT_KEYS = Set.of("dir");
+      "referral_other_farmland_mu", "accountability_ratio", "approval_kinds", "due_days");
+  private static final Set<String> OUTPUT_KEYS = Set.of("dir", "task_labels");
   private static final Set<String> RUN_KEYS = Set.of("threads", "progress_seconds");
 
   private final Path file;
@@ -91,12 +91,19 @@ public final class JobConfigLoader {
 
     Rules rules = rules(root.get("rules"));
     Path outDir = base.resolve("out");
+    Map<String, String> labels = new java.util.LinkedHashMap<>(io.landwatch.write.TaskColumns.CHINESE);
     JsonNode out = root.get("output");
     if (out != null && !out.isNull()) {
       requireObject(out, "output");
       checkKeys(out, "output", OUTPUT_KEYS);
       if (out.has("dir")) {
         outDir = base.resolve(text(out.get("dir"), "output.dir")).normalize();
+      }
+      JsonNode tl = out.get("task_labels");
+      if (tl != null && !tl.isNull()) {
+        requireObject(tl, "output.task_labels");
+        checkKeys(tl, "output.task_labels", io.landwatch.write.TaskColumns.CHINESE.keySet());
+        tl.fields().forEachRemaining(e -> labels.put(e.getKey(), text(e.getValue(), "output.task_labels." + e.getKey())));
       }
     }
     int threads = Runtime.getRuntime().availableProcessors();
@@ -112,8 +119,13 @@ public final class JobConfigLoader {
         progress = (int) positive(run.get("progress_seconds"), "run.progress_seconds");
       }
     }
+    Path store = base.resolve("landwatch.gpkg");
+    if (root.hasNonNull("store")) {
+      String st = text(root.get("store"), "store");
+      store = st.equalsIgnoreCase("none") ? null : base.resolve(st).normalize();
+    }
     return new JobConfig(name, file, patches, approvals, farmland, basic, eco, villages, rules,
-        outDir, threads, progress);
+        outDir, threads, progress, store, java.util.Collections.unmodifiableMap(labels));
   }
 
   private LayerSpec optionalLayer(JsonNode inputs, LayerRole role, Path base) {
@@ -176,12 +188,19 @@ public final class JobConfigLoader {
         kinds.add(text(k.get(i), "rules.approval_kinds[" + i + "]"));
       }
     }
+    Map<String, Integer> due = new java.util.TreeMap<>(Rules.DEFAULT_DUE_DAYS);
+    JsonNode dd = n.get("due_days");
+    if (dd != null && !dd.isNull()) {
+      requireObject(dd, "rules.due_days");
+      checkKeys(dd, "rules.due_days", Rules.DEFAULT_DUE_DAYS.keySet());
+      dd.fields().forEachRemaining(e -> due.put(e.getKey(), (int) positive(e.getValue(), "rules.due_days." + e.getKey())));
+    }
     return new Rules(
         num(n, "tolerance_m2", d.toleranceM2()),
         num(n, "referral_basic_farmland_mu", d.referralBasicFarmlandMu()),
         num(n, "referral_other_farmland_mu", d.referralOtherFarmlandMu()),
         num(n, "accountability_ratio", d.accountabilityRatio()),
-        List.copyOf(kinds));
+        List.copyOf(kinds), Map.copyOf(due));
   }
 
   private double num(JsonNode parent, String key, double dflt) {

@@ -1,6 +1,7 @@
 package io.landwatch.config;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Judgment thresholds (job key {@code rules:}). Defaults follow domain.md; each is documented in
@@ -11,15 +12,31 @@ import java.util.List;
  * @param referralOtherFarmlandMu other farmland occupied at or above which a case is referred
  * @param accountabilityRatio suspected ÷ all farmland occupied at or above which a township is flagged
  * @param approvalKinds the approval kinds that cover land; empty means all kinds
+ * @param dueDays days a patrol task of each priority has before it is overdue
  */
 public record Rules(
     double toleranceM2,
     double referralBasicFarmlandMu,
     double referralOtherFarmlandMu,
     double accountabilityRatio,
-    List<String> approvalKinds) {
+    List<String> approvalKinds,
+    Map<String, Integer> dueDays) {
+
+  public static final Map<String, Integer> DEFAULT_DUE_DAYS = Map.of("P1", 1, "P2", 3, "P3", 7);
+
+  /** Rules with the default due days. */
+  public Rules(double toleranceM2, double referralBasicFarmlandMu, double referralOtherFarmlandMu,
+      double accountabilityRatio, List<String> approvalKinds) {
+    this(toleranceM2, referralBasicFarmlandMu, referralOtherFarmlandMu, accountabilityRatio,
+        approvalKinds, DEFAULT_DUE_DAYS);
+  }
 
   public static Rules defaults() {
     return new Rules(1.0, 5, 10, 0.15, List.of());
+  }
+
+  /** Due days for a priority (P3's when unknown). */
+  public int dueDaysFor(String priority) {
+    return dueDays.getOrDefault(priority, dueDays.getOrDefault("P3", 7));
   }
 }

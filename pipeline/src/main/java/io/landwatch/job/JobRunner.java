@@ -27,6 +27,14 @@ import io.landwatch.write.CsvWriter;
 import io.landwatch.write.GeoJsonWriter;
 import io.landwatch.write.ManifestWriter;
 import io.landwatch.write.SummaryWriter;
+import io.landwatch.write.PatrolSheet;
+import io.landwatch.write.TaskWriters;
+import io.landwatch.write.TaskXlsx;
+import io.landwatch.store.CaseStore;
+import io.landwatch.store.CaseSync;
+import io.landwatch.plan.Task;
+import io.landwatch.plan.TaskPlanner;
+import java.time.LocalDate;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,15 +66,26 @@ public final class JobRunner {
   private final Map<String, Double> stageSeconds = new LinkedHashMap<>();
   private long stageStart = System.nanoTime();
 
-  private JobRunner(JobConfig job) {
+  private final LocalDate runDate;
+
+  private JobRunner(JobConfig job, LocalDate runDate) {
     this.job = job;
+    this.runDate = runDate;
   }
 
   public static RunResult run(JobConfig job) {
-    return new JobRunner(job).execute();
+    return run(job, LocalDate.now());
   }
 
-  private RunResult execute() {
+  /** Runs the job as of {@code runDate} (the date patrol tasks are due from). */
+  public static RunResult run(JobConfig job, LocalDate runDate) {
+    // The store is locked first, so a second run on it exits before doing any work.
+    try (CaseStore store = job.store() == null ? null : CaseStore.open(job.store())) {
+      return new JobRunner(job, runDate).execute(store);
+    }
+  }
+
+  private RunResult execute(CaseStore store) {
     Instant started = Instant.now();
     logConfiguration();
     // Hashing the inputs (hundreds of MB for a big county) overlaps with the single-threaded reads.
@@ -135,8 +154,20 @@ public final class JobRunner {
 
     long outside = results.stream().filter(r -> r.village() == null).count();
     List<Path> outputs = write(results, toLonLat, started, outside, fingerprints);
+    CaseSync.Report sync = null;
+    TaskPlanner.Plan plan = null;
+    if (store != null) {
+      sync = new CaseSync(store, toLonLat, Reprojector.between(Crs.epsg(Crs.CGCS2000), working), job.rules())
+          .sync(job.name(), results, runDate, started);
+      LOG.info(String.format("case store %s: %d new cases, %d updated, %d reopened", store.file(),
+          sync.newCases(), sync.updatedCases(), sync.reopenedCases()));
+      plan = TaskPlanner.plan(sync.tasks(), villages, toLonLat);
+      outputs = new ArrayList<>(outputs);
+      outputs.addAll(writeTasks(plan, villages, toLonLat));
+      stage("cases and tasks");
+    }
     return new RunResult(results, List.copyOf(counts), quarantine, repairs, working, outputs,
-        started, Instant.now(), outside);
+        started, Instant.now(), outside, sync, plan);
   }
 
   private void logConfiguration() {
@@ -181,6 +212,35 @@ public final class JobRunner {
       double[] e = crs.isGeographic() ? src.extent() : null;
       return WorkingCrs.choose(crs, e == null ? new Envelope() : new Envelope(e[0], e[1], e[2], e[3]));
     }
+  }
+
+  private List<Path> writeTasks(TaskPlanner.Plan plan, List<Village> villages, Reprojector toLonLat) {
+    Path dir = job.outputDir();
+    List<Path> written = new ArrayList<>();
+    TaskWriters.csv(dir.resolve("tasks.csv"), plan.tasks());
+    TaskWriters.geojson(dir.resolve("tasks.geojson"), plan.tasks());
+    written.add(dir.resolve("tasks.csv"));
+    written.add(dir.resolve("tasks.geojson"));
+    Map<String, List<Task>> byTownship = TaskWriters.byTownship(plan.tasks());
+    for (var e : byTownship.entrySet()) {
+      String name = TaskWriters.fileName(e.getKey());
+      Path csv = dir.resolve("tasks").resolve(name + ".csv");
+      TaskWriters.csv(csv, e.getValue());
+      Map<String, org.locationtech.jts.geom.Geometry> outlines = new java.util.TreeMap<>();
+      villages.stream().filter(v -> v.township().equals(e.getKey()))
+          .forEach(v -> outlines.put(v.village(), toLonLat.apply(v.geometry())));
+      TaskPlanner.RouteSummary route = plan.townshipRoutes().stream()
+          .filter(r -> e.getKey().equals(r.township() == null ? TaskPlanner.OUTSIDE : r.township()))
+          .findFirst().orElseThrow();
+      Path html = dir.resolve("tasks").resolve(name + ".html");
+      PatrolSheet.write(html, job.name(), e.getKey(), runDate, e.getValue(), outlines, route.start(),
+          route.totalKm(), job.taskLabels());
+      written.add(csv);
+      written.add(html);
+    }
+    TaskXlsx.write(dir.resolve("tasks.xlsx"), byTownship, job.taskLabels());
+    written.add(dir.resolve("tasks.xlsx"));
+    return written;
   }
 
   /** Closes a stage: logs and records its wall time. */

@@ -21,7 +21,9 @@ import java.util.List;
  * @param started start time
  * @param finished end time
  * @param outsideVillages patches in no village
+ * @param cases what the run did to the case store, or null without a store
+ * @param plan the patrol tasks and routes, or null without a store
  */
 public record RunResult(List<PatchResult> results, List<LayerCount> counts, Quarantine quarantine,
     RepairReport repairs, Crs working, List<Path> outputs, Instant started, Instant finished,
-    long outsideVillages) {}
+    long outsideVillages, io.landwatch.store.CaseSync.Report cases, io.landwatch.plan.TaskPlanner.Plan plan) {}

@@ -20,6 +20,10 @@ public final class Units {
     return java.math.BigDecimal.valueOf(v).setScale(2, java.math.RoundingMode.HALF_UP).doubleValue();
   }
 
+  public static double round7(double v) {
+    return java.math.BigDecimal.valueOf(v).setScale(7, java.math.RoundingMode.HALF_UP).doubleValue();
+  }
+
   public static double round4(double v) {
     return java.math.BigDecimal.valueOf(v).setScale(4, java.math.RoundingMode.HALF_UP).doubleValue();
   }

@@ -11,6 +11,7 @@ import org.locationtech.jts.geom.Geometry;
  * @param phone inspector's phone, or null
  * @param record the source record number
  * @param geometry repaired geometry in the working CRS
+ * @param office the village office {lon, lat} in CGCS2000 degrees where patrols start, or null
  */
 public record Village(String village, String township, String inspector, String phone, long record,
-    Geometry geometry) {}
+    Geometry geometry, double[] office) {}

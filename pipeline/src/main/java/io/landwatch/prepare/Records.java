@@ -60,8 +60,27 @@ public final class Records {
                 : "township name (field " + spec.field("township") + ")"));
       }
       return new Village(village, township, rec.text(spec.field("inspector")),
-          rec.text(spec.field("phone")), rec.record(), geom);
+          rec.text(spec.field("phone")), rec.record(), geom, office(rec.text(spec.field("office"))));
     };
+  }
+
+  /** "113.28,35.77", "113.28 35.77" or "POINT(113.28 35.77)" in CGCS2000 degrees; null when absent. */
+  static double[] office(String text) throws LayerLoader.RecordRejected {
+    if (text == null) {
+      return null;
+    }
+    String[] p = text.replaceAll("(?i)point\\s*\\(|\\)", " ").trim().split("[\\s,;]+");
+    try {
+      double lon = Double.parseDouble(p[0]);
+      double lat = Double.parseDouble(p[1]);
+      if (p.length == 2 && Math.abs(lon) <= 180 && Math.abs(lat) <= 90) {
+        return new double[] {lon, lat};
+      }
+    } catch (RuntimeException e) {
+      // reported below
+    }
+    throw new LayerLoader.RecordRejected("bad_office", "the office point '" + text
+        + "' is not 'lon,lat' in degrees (e.g. 113.2801,35.7712)");
   }
 
   private static LocalDate date(SourceRecord rec, String field, String what, boolean required)

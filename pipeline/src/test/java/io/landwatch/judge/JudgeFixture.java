@@ -58,7 +58,7 @@ final class JudgeFixture {
   }
 
   static Village village(String name, String township, Geometry g) {
-    return new Village(name, township, "张伟", "13900000000", 0, g);
+    return new Village(name, township, "张伟", "13900000000", 0, g, null);
   }
 
   static PatchResult judge(Rules rules, Patch p, List<Approval> a, List<Geometry> farm,

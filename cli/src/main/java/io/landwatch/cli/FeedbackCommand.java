@@ -1,0 +1,66 @@
+package io.landwatch.cli;
+
+import io.landwatch.ExitCode;
+import io.landwatch.store.CaseStore;
+import io.landwatch.store.FeedbackImport;
+import io.landwatch.write.CsvWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code landwatch feedback import FILE}: field results back into the case store. */
+@Command(name = "feedback", mixinStandardHelpOptions = true, description = "Field results from the patrols.",
+    subcommands = FeedbackCommand.Import.class)
+final class FeedbackCommand {
+  @Command(name = "import", mixinStandardHelpOptions = true,
+      description = "Import a feedback file (CSV with or without BOM, or XLSX) with columns task_id (or"
+          + " patch_id), result, action, checked_on, inspector, note. Every row is checked; a file with a"
+          + " rejected row applies nothing unless --partial. A report is written beside the file.")
+  static final class Import implements Callable<Integer> {
+    @Parameters(paramLabel = "FILE")
+    Path file;
+
+    @Mixin
+    StoreOption where;
+
+    @Option(names = "--partial", description = "Apply the valid rows even when others are rejected.")
+    boolean partial;
+
+    @Option(names = "--report", description = "Report file (default: FILE.report.csv).")
+    Path report;
+
+    @Option(names = "--today", description = "Today's date for the 'not in the future' check (default: today).")
+    LocalDate today;
+
+    @Override
+    public Integer call() {
+      Path storePath = where.existing();
+      FeedbackImport.Report r;
+      try (CaseStore store = CaseStore.open(storePath)) {
+        r = FeedbackImport.run(store, file, partial, today == null ? LocalDate.now() : today);
+      }
+      Path out = report != null ? report : file.resolveSibling(file.getFileName() + ".report.csv");
+      CsvWriter.table(out, List.of("row", "id", "outcome", "reason"), sink -> {
+        for (var o : r.rows()) {
+          sink.row(List.of(Integer.toString(o.row()), o.id() == null ? "" : o.id(), o.outcome(),
+              o.reason() == null ? "" : o.reason()));
+        }
+      });
+      r.rows().stream().filter(o -> o.reason() != null && o.outcome().equals("rejected"))
+          .forEach(o -> System.out.println("row " + o.row() + " (" + o.id() + "): rejected: " + o.reason()));
+      System.out.printf("%d rows applied, %d rejected; report in %s%n", r.applied(), r.rejected(), out);
+      if (r.rejected() > 0 && !partial) {
+        System.err.println("landwatch: nothing was applied because " + r.rejected() + " row(s) were rejected;"
+            + " fix them, or import with --partial to apply the others.");
+        return ExitCode.REJECTED.code();
+      }
+      return 0;
+    }
+  }
+
+}

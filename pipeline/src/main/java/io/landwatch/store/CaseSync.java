@@ -1,0 +1,251 @@
+package io.landwatch.store;
+
+import io.landwatch.config.Rules;
+import io.landwatch.judge.PatchResult;
+import io.landwatch.judge.Units;
+import io.landwatch.plan.Gcj02;
+import io.landwatch.plan.Task;
+import io.landwatch.prepare.Reprojector;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.locationtech.jts.algorithm.InteriorPointArea;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.index.strtree.STRtree;
+
+/**
+ * Brings the case store up to date with one run, in one transaction. A suspected patch with the
+ * patch id of a case, or overlapping a case by at least half of the smaller of the two, updates
+ * that case; a closed case whose patch grew by more than the tolerance is reopened and marked
+ * expanded; any other suspected patch opens a case and its patrol task. Nothing that is already
+ * true is written again, so re-running a job changes nothing but the run record.
+ */
+public final class CaseSync {
+  /** What a run did to the store, and the tasks of its suspected patches. */
+  public record Report(String runId, int newCases, int updatedCases, int reopenedCases, List<Task> tasks) {}
+
+  private final CaseStore store;
+  private final Reprojector toLonLat;
+  private final Reprojector toWorking;
+  private final Rules rules;
+  private final GeometryFactory gf = new GeometryFactory();
+
+  /**
+   * @param toLonLat working CRS → CGCS2000 lon/lat (the store's CRS)
+   * @param toWorking the way back, to compare cases with patches in metres
+   */
+  public CaseSync(CaseStore store, Reprojector toLonLat, Reprojector toWorking, Rules rules) {
+    this.store = store;
+    this.toLonLat = toLonLat;
+    this.toWorking = toWorking;
+    this.rules = rules;
+  }
+
+  public Report sync(String job, List<PatchResult> results, LocalDate runDate, Instant started) {
+    String runId = job + "@" + started;
+    store.begin();
+    try {
+      List<CaseRow> cases = new ArrayList<>(store.cases());
+      Map<String, CaseRow> byPatch = new HashMap<>();
+      STRtree index = new STRtree();
+      List<Geometry> working = new ArrayList<>();
+      for (int i = 0; i < cases.size(); i++) {
+        CaseRow c = cases.get(i);
+        byPatch.put(c.patchId(), c);
+        byPatch.putIfAbsent(c.caseId(), c);
+        Geometry w = toWorking.apply(c.geometry());
+        working.add(w);
+        index.insert(w.getEnvelopeInternal(), i);
+      }
+      int created = 0;
+      int updated = 0;
+      int reopened = 0;
+      List<String> caseIds = new ArrayList<>();
+      for (PatchResult r : results) {
+        if (!r.suspected()) {
+          continue;
+        }
+        CaseRow c = byPatch.get(r.patch().id());
+        if (c == null) {
+          c = bestOverlap(r.patch().geometry(), index, cases, working);
+        }
+        Geometry lonLat = multi(toLonLat.apply(r.patch().geometry()));
+        if (c == null) {
+          String caseId = r.patch().id();
+          store.insert("cases", caseValues(r, caseId, "open", false, runId, runDate), lonLat);
+          Map<String, Object> t = taskValues(r, caseId, runDate);
+          t.put("status", "open");
+          t.put("created_on", runDate.toString());
+          store.insert("tasks", t, point(t));
+          history(runId, caseId, null, "open", "opened by run " + runId + " for patch " + r.patch().id());
+          created++;
+          caseIds.add(caseId);
+          continue;
+        }
+        caseIds.add(c.caseId());
+        boolean grew = r.areaM2() > c.areaM2() + rules.toleranceM2();
+        if (c.status().equals("closed")) {
+          if (!grew) {
+            continue;
+          }
+          Map<String, Object> cv = caseValues(r, c.caseId(), "open", true, runId, runDate);
+          cv.remove("opened_on");
+          cv.remove("opened_run");
+          store.update("cases", c.fid(), cv, lonLat);
+          Map<String, Object> t = taskValues(r, c.caseId(), runDate);
+          t.put("status", "open");
+          updateTask(c.caseId(), t);
+          history(runId, c.caseId(), "closed", "open", String.format(java.util.Locale.ROOT,
+              "reopened: patch %s grew from %.2f m² to %.2f m² (expanded)", r.patch().id(), c.areaM2(), r.areaM2()));
+          reopened++;
+        } else if (!r.patch().id().equals(c.patchId()) || Units.round2(r.areaM2()) != c.areaM2()) {
+          Map<String, Object> cv = caseValues(r, c.caseId(), c.status(), c.expanded() || grew, runId, runDate);
+          cv.remove("opened_on");
+          cv.remove("opened_run");
+          store.update("cases", c.fid(), cv, lonLat);
+          Map<String, Object> t = taskValues(r, c.caseId(), runDate);
+          t.remove("due_on");
+          updateTask(c.caseId(), t);
+          updated++;
+        }
+      }
+      Map<String, Object> run = new LinkedHashMap<>();
+      run.put("run_id", runId);
+      run.put("job", job);
+      run.put("run_date", runDate.toString());
+      run.put("started", started.toString());
+      run.put("finished", Instant.now().toString());
+      run.put("patches", results.size());
+      run.put("new_cases", created);
+      run.put("updated_cases", updated);
+      run.put("reopened_cases", reopened);
+      run.put("status", "committed");
+      store.insert("runs", run, null);
+      StorePauses.beforeCommit();
+      store.commit();
+      return new Report(runId, created, updated, reopened, tasksOf(caseIds, results));
+    } catch (RuntimeException e) {
+      store.rollback();
+      throw e;
+    }
+  }
+
+  private CaseRow bestOverlap(Geometry p, STRtree index, List<CaseRow> cases, List<Geometry> working) {
+    CaseRow best = null;
+    double bestShare = 0;
+    for (Object o : index.query(p.getEnvelopeInternal())) {
+      int i = (Integer) o;
+      Geometry c = working.get(i);
+      if (!c.intersects(p)) {
+        continue;
+      }
+      double overlap = c.intersection(p).getArea();
+      double share = overlap / Math.min(c.getArea(), p.getArea());
+      boolean better = best == null || share > bestShare
+          || share == bestShare && !cases.get(i).status().equals("closed") && best.status().equals("closed");
+      if (share >= 0.5 && better) {
+        best = cases.get(i);
+        bestShare = share;
+      }
+    }
+    return best;
+  }
+
+  /** Updates the case's task; its status change, if any, is in the case's history row. */
+  private void updateTask(String caseId, Map<String, Object> values) {
+    for (Map<String, Object> row : store.rows("tasks", "case_id = '" + caseId.replace("'", "''") + "'")) {
+      store.update("tasks", (Long) row.get("fid"), values, point(values));
+    }
+  }
+
+  private void history(String runId, String caseId, String from, String to, String note) {
+    Map<String, Object> h = new LinkedHashMap<>();
+    h.put("at", Instant.now().toString());
+    h.put("actor", "run " + runId);
+    h.put("case_id", caseId);
+    h.put("task_id", "T" + caseId);
+    h.put("old_status", from);
+    h.put("new_status", to);
+    h.put("note", note);
+    store.insert("history", h, null);
+  }
+
+  private Map<String, Object> caseValues(PatchResult r, String caseId, String status, boolean expanded,
+      String runId, LocalDate runDate) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("case_id", caseId);
+    m.put("patch_id", r.patch().id());
+    m.put("status", status);
+    m.put("expanded", expanded ? 1 : 0);
+    m.put("area_m2", Units.round2(r.areaM2()));
+    m.put("unapproved_m2", Units.round2(r.unapprovedM2()));
+    m.put("township", r.township());
+    m.put("village", r.village());
+    m.put("priority", r.priority());
+    m.put("referral", r.referral() ? 1 : 0);
+    m.put("opened_on", runDate.toString());
+    m.put("opened_run", runId);
+    m.put("updated_run", runId);
+    return m;
+  }
+
+  private Map<String, Object> taskValues(PatchResult r, String caseId, LocalDate runDate) {
+    Coordinate c = InteriorPointArea.getInteriorPoint(r.patch().geometry());
+    Geometry ll = toLonLat.apply(gf.createPoint(c));
+    double lon = ll.getCoordinate().x;
+    double lat = ll.getCoordinate().y;
+    double[] gcj = Gcj02.fromWgs84(lon, lat);
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("task_id", "T" + caseId);
+    m.put("case_id", caseId);
+    m.put("patch_id", r.patch().id());
+    m.put("township", r.township());
+    m.put("village", r.village());
+    m.put("inspector", r.inspector());
+    m.put("phone", r.phone());
+    m.put("priority", r.priority());
+    m.put("due_on", runDate.plusDays(rules.dueDaysFor(r.priority())).toString());
+    m.put("lon", Units.round7(lon));
+    m.put("lat", Units.round7(lat));
+    m.put("gcj02_lon", Units.round7(gcj[0]));
+    m.put("gcj02_lat", Units.round7(gcj[1]));
+    m.put("area_mu", Units.round4(Units.mu(r.areaM2())));
+    m.put("unapproved_mu", Units.round4(Units.mu(r.unapprovedM2())));
+    m.put("farmland_mu", Units.round4(Units.mu(r.farmlandM2())));
+    m.put("basic_farmland_mu", Units.round4(Units.mu(r.basicFarmlandM2())));
+    return m;
+  }
+
+  private Geometry point(Map<String, Object> t) {
+    return gf.createPoint(new Coordinate((Double) t.get("lon"), (Double) t.get("lat")));
+  }
+
+  private Geometry multi(Geometry g) {
+    return g instanceof Polygon p ? gf.createMultiPolygon(new Polygon[] {p}) : g;
+  }
+
+  private List<Task> tasksOf(List<String> caseIds, List<PatchResult> results) {
+    Map<String, Map<String, Object>> rows = new HashMap<>();
+    for (Map<String, Object> t : store.rows("tasks", null)) {
+      rows.put((String) t.get("case_id"), t);
+    }
+    List<Task> out = new ArrayList<>();
+    for (String id : caseIds) {
+      Map<String, Object> t = rows.get(id);
+      out.add(new Task((String) t.get("task_id"), id, (String) t.get("patch_id"), (String) t.get("township"),
+          (String) t.get("village"), (String) t.get("inspector"), (String) t.get("phone"),
+          (String) t.get("priority"), LocalDate.parse((String) t.get("due_on")), (String) t.get("status"),
+          (Double) t.get("lon"), (Double) t.get("lat"), (Double) t.get("gcj02_lon"), (Double) t.get("gcj02_lat"),
+          (Double) t.get("area_mu"), (Double) t.get("unapproved_mu"), (Double) t.get("farmland_mu"),
+          (Double) t.get("basic_farmland_mu"), 0, 0, 0, 0));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,84 @@
+package io.landwatch.write;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.landwatch.plan.Task;
+import io.landwatch.plan.TaskPlanner;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** tasks.csv, tasks.geojson and one CSV per township under tasks/. */
+public final class TaskWriters {
+  private TaskWriters() {}
+
+  public static void csv(Path target, List<Task> tasks) {
+    CsvWriter.table(target, TaskColumns.names(), out -> {
+      for (Task t : tasks) {
+        out.row(TaskColumns.values(t).stream().map(TaskColumns::text).toList());
+      }
+    });
+  }
+
+  public static void geojson(Path target, List<Task> tasks) {
+    AtomicFile.write(target, os -> {
+      JsonGenerator g = new JsonFactory().createGenerator(os, JsonEncoding.UTF8);
+      g.writeStartObject();
+      g.writeStringField("type", "FeatureCollection");
+      g.writeArrayFieldStart("features");
+      List<String> names = TaskColumns.names();
+      for (Task t : tasks) {
+        g.writeRaw('\n');
+        g.writeStartObject();
+        g.writeStringField("type", "Feature");
+        g.writeStringField("id", t.taskId());
+        g.writeObjectFieldStart("geometry");
+        g.writeStringField("type", "Point");
+        g.writeArrayFieldStart("coordinates");
+        g.writeNumber(Numbers.plain(t.lon(), 7));
+        g.writeNumber(Numbers.plain(t.lat(), 7));
+        g.writeEndArray();
+        g.writeEndObject();
+        g.writeObjectFieldStart("properties");
+        List<Object> values = TaskColumns.values(t);
+        for (int i = 0; i < names.size(); i++) {
+          Object v = values.get(i);
+          g.writeFieldName(names.get(i));
+          if (v == null) {
+            g.writeNull();
+          } else if (v instanceof Integer n) {
+            g.writeNumber(n);
+          } else if (v instanceof Double d) {
+            g.writeNumber(Numbers.plain(d, 7));
+          } else {
+            g.writeString(v.toString());
+          }
+        }
+        g.writeEndObject();
+        g.writeEndObject();
+      }
+      g.writeRaw('\n');
+      g.writeEndArray();
+      g.writeEndObject();
+      g.writeRaw('\n');
+      g.flush();
+    });
+  }
+
+  /** Tasks grouped by township (tasks outside every village under their own name). */
+  public static Map<String, List<Task>> byTownship(List<Task> tasks) {
+    Map<String, List<Task>> m = new LinkedHashMap<>();
+    for (Task t : tasks) {
+      m.computeIfAbsent(t.township() == null ? TaskPlanner.OUTSIDE : t.township(), k -> new ArrayList<>()).add(t);
+    }
+    return m;
+  }
+
+  /** A file name for a township: its name, with characters file systems refuse replaced. */
+  public static String fileName(String township) {
+    return township.replaceAll("[\\\\/:*?\"<>|\\s()]+", "_");
+  }
+}
