@@ -71,8 +71,8 @@ public final class PatrolSheet {
     }
     svg.append("</svg>");
 
-    List<String> cols = List.of("township_seq", "task_id", "patch_id", "village", "inspector", "phone",
-        "priority", "due_on", "area_mu", "unapproved_mu", "farmland_mu", "basic_farmland_mu", "gcj02_lon", "gcj02_lat");
+    List<String> cols = List.of("township_seq", "task_id", "village", "inspector", "phone",
+        "priority", "due_on", "unapproved_mu", "farmland_mu", "basic_farmland_mu", "gcj02_lon", "gcj02_lat");
     StringBuilder rows = new StringBuilder();
     for (Task t : ordered) {
       Map<String, Object> v = new java.util.HashMap<>();
@@ -104,8 +104,9 @@ public final class PatrolSheet {
         h1 { font-size: 15pt; margin: 0 0 2mm; }
         .meta { margin: 0 0 3mm; font-size: 9pt; }
         .map svg { width: 100%%; height: auto; max-height: 110mm; }
-        table { border-collapse: collapse; width: 100%%; margin-top: 3mm; font-size: 8pt; }
-        th, td { border: 0.3mm solid #444; padding: 0.8mm 1mm; text-align: left; }
+        table { border-collapse: collapse; width: 100%%; margin-top: 3mm; font-size: 7.5pt; }
+        th, td { border: 0.3mm solid #444; padding: 0.6mm 0.8mm; text-align: left; }
+        td { white-space: nowrap; }
         th { background: #e8e8e8; }
         thead { display: table-header-group; }
         tr { page-break-inside: avoid; }
