@@ -89,6 +89,7 @@ public final class SampleCounty {
     int[] approvals = writeApprovals(patches);
     long[] farm = writeFarmland();
     writeRedLine();
+    writeImagery();
     Path job = writeJob();
     LOG.info(String.format("sample county in %s: %d patches, %,d farmland and %,d basic farmland"
         + " parcels, %d approvals, %d homestead approvals, %d villages", dir, patchCount, farm[0],
@@ -367,6 +368,50 @@ public final class SampleCounty {
       throw new LandwatchException(ExitCode.OUTPUT, "Cannot write " + job + ": " + e.getMessage());
     }
     return job;
+  }
+
+  // ---- a before/after image pair with known changes, for `landwatch detect`
+
+  private void writeImagery() {
+    List<RasterScene.Change> changes = new ArrayList<>();
+    changes.add(new RasterScene.Change(rect(X0 + 1500, Y0 + 1500, 240, 180), io.landwatch.detect.ChangeType.CONSTRUCTION));
+    changes.add(new RasterScene.Change(rect(X0 + 4200, Y0 + 6100, 300, 150), io.landwatch.detect.ChangeType.CONSTRUCTION));
+    changes.add(new RasterScene.Change(rect(X0 + 8300, Y0 + 2600, 180, 300), io.landwatch.detect.ChangeType.VEGETATION_LOSS));
+    changes.add(new RasterScene.Change(gf.createPoint(new Coordinate(X0 + 6500, Y0 + 4500)).buffer(160, 16),
+        io.landwatch.detect.ChangeType.VEGETATION_LOSS));
+    changes.add(new RasterScene.Change(rect(X0 + 10200, Y0 + 7400, 210, 210), io.landwatch.detect.ChangeType.CONSTRUCTION));
+    Geometry cloud = rect(X0 + 10000, Y0 + 7200, 700, 600);
+    Geometry hole = rect(X0 + 2400, Y0 + 3300, 600, 450);
+    new RasterScene(400, 300, 30, X0, Y0 + HEIGHT, 4526, changes, 0.05, hole, cloud, rnd.nextLong())
+        .write(dir, LocalDate.of(2023, 1, 15), LocalDate.of(2023, 4, 20));
+    String detect = """
+        # Settings for `landwatch detect` on the sample images (docs/DETECT.md).
+        bands: {red: 1, nir: 2, green: 3}
+        rules: {ndvi_drop: 0.25, brightness_increase: 0.10, bare_ndvi_max: 0.20, water_change: 0.30}
+        clean: {opening_radius_px: 1, min_area_m2: 400}
+        id: {county_code: "%s"}
+        mask: mask.tif
+        """.formatted(COUNTY_CODE);
+    String job = """
+        # The sample county judged on the patches `landwatch detect` found in before.tif/after.tif.
+        job: sample-county-detected
+        inputs:
+          patches:            {path: detected.gpkg, id: JCBH, after_date: HSX, before_date: QSX}
+          approvals:
+            - {path: approvals.gpkg, layer: approvals, id: PZWH, kind: PZLX, approved_on: PZRQ, valid_until: YXQZ}
+          farmland:           {path: gd.shp, encoding: GBK}
+          basic_farmland:     {path: jbnt.shp}
+          ecological_redline: {path: stbhhx.geojson}
+          villages:           {path: cun.shp, village: CJMC, township: XZMC, inspector: WGY, phone: LXDH}
+        output:  {dir: out-detected}
+        store: landwatch-detected.gpkg
+        """;
+    try {
+      Files.writeString(dir.resolve("detect.yaml"), detect, StandardCharsets.UTF_8);
+      Files.writeString(dir.resolve("job-detected.yaml"), job, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new LandwatchException(ExitCode.OUTPUT, "Cannot write the detect settings: " + e.getMessage());
+    }
   }
 
   // ---- geometry helpers

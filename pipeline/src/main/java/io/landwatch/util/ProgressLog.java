@@ -18,7 +18,15 @@ public final class ProgressLog {
   private volatile long nextDue;
   private volatile java.util.function.Supplier<String> note = () -> "";
 
+  private final String unit;
+
   public ProgressLog(String what, long total, int intervalSeconds) {
+    this(what, total, intervalSeconds, "records");
+  }
+
+  /** Progress counted in {@code unit} (records, pixels, ...). */
+  public ProgressLog(String what, long total, int intervalSeconds, String unit) {
+    this.unit = unit;
     this.what = what;
     this.total = total;
     this.intervalNanos = intervalSeconds * 1_000_000_000L;
@@ -42,6 +50,16 @@ public final class ProgressLog {
     }
   }
 
+  /** Counts {@code n} units at once (a block of pixels); logs when a line is due. */
+  public void advance(long n) {
+    long c = count.addAndGet(n);
+    long now = System.nanoTime();
+    if (now >= nextDue) {
+      nextDue = now + intervalNanos;
+      LOG.info(line(c, now));
+    }
+  }
+
   public long count() {
     return count.get();
   }
@@ -55,8 +73,8 @@ public final class ProgressLog {
     double secs = Math.max(1e-9, (now - start) / 1e9);
     String pct = total > 0 ? String.format(Locale.ROOT, " (%.1f%%)", 100.0 * n / total) : "";
     String extra = note.get();
-    return String.format(Locale.ROOT, "%s: %,d%s records%s, %,.0f records/s, %.1f s%s", what, n,
-        total > 0 ? String.format(Locale.ROOT, " of %,d", total) : "", pct, n / secs, secs,
+    return String.format(Locale.ROOT, "%s: %,d%s %s%s, %,.0f %s/s, %.1f s%s", what, n,
+        total > 0 ? String.format(Locale.ROOT, " of %,d", total) : "", unit, pct, n / secs, unit, secs,
         extra.isEmpty() ? "" : ", " + extra);
   }
 }
