@@ -24,6 +24,8 @@ import java.util.Map;
  * @param progressSeconds interval between progress log lines
  * @param store the case store (GeoPackage), or null to keep none
  * @param taskLabels column name → header of the people-facing task outputs (HTML, XLSX)
+ * @param formats extra formats of the judged patches for desktop GIS: gpkg, shp, gdb
+ * @param shapefileEncoding text encoding of Shapefile outputs (GBK by default)
  */
 public record JobConfig(
     String name,
@@ -39,10 +41,13 @@ public record JobConfig(
     int threads,
     int progressSeconds,
     Path store,
-    Map<String, String> taskLabels) {
+    Map<String, String> taskLabels,
+    List<String> formats,
+    String shapefileEncoding) {
 
   public JobConfig {
     approvals = List.copyOf(approvals);
+    formats = List.copyOf(formats);
   }
 
   /** All configured layers in reading order. */
@@ -60,17 +65,17 @@ public record JobConfig(
 
   public JobConfig withOutputDir(Path dir) {
     return new JobConfig(name, jobFile, patches, approvals, farmland, basicFarmland,
-        ecologicalRedline, villages, rules, dir, threads, progressSeconds, store, taskLabels);
+        ecologicalRedline, villages, rules, dir, threads, progressSeconds, store, taskLabels, formats, shapefileEncoding);
   }
 
   public JobConfig withThreads(int n) {
     return new JobConfig(name, jobFile, patches, approvals, farmland, basicFarmland,
-        ecologicalRedline, villages, rules, outputDir, n, progressSeconds, store, taskLabels);
+        ecologicalRedline, villages, rules, outputDir, n, progressSeconds, store, taskLabels, formats, shapefileEncoding);
   }
 
   public JobConfig withStore(Path s) {
     return new JobConfig(name, jobFile, patches, approvals, farmland, basicFarmland,
-        ecologicalRedline, villages, rules, outputDir, threads, progressSeconds, s, taskLabels);
+        ecologicalRedline, villages, rules, outputDir, threads, progressSeconds, s, taskLabels, formats, shapefileEncoding);
   }
 
   /** Effective configuration as an ordered map, for the start log and the manifest. */
@@ -99,6 +104,8 @@ public record JobConfig(
     m.put("output", Map.of("dir", outputDir.toString()));
     m.put("store", store == null ? null : store.toString());
     m.put("task_labels", new java.util.TreeMap<>(taskLabels));
+    m.put("formats", formats);
+    m.put("shapefile_encoding", shapefileEncoding);
     m.put("threads", threads);
     m.put("progress_seconds", progressSeconds);
     return m;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.landwatch.LandwatchException;
+import io.landwatch.read.TextEncoding;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +28,7 @@ public final class JobConfigLoader {
       Set.of("path", "layer", "encoding", "crs", "where", "wkt", "x", "y", "lon", "lat");
   private static final Set<String> RULE_KEYS = Set.of("tolerance_m2", "referral_basic_farmland_mu",
       "referral_other_farmland_mu", "accountability_ratio", "approval_kinds", "due_days");
-  private static final Set<String> OUTPUT_KEYS = Set.of("dir", "task_labels");
+  private static final Set<String> OUTPUT_KEYS = Set.of("dir", "task_labels", "formats", "shapefile_encoding");
   private static final Set<String> RUN_KEYS = Set.of("threads", "progress_seconds");
 
   private final Path file;
@@ -92,12 +93,34 @@ public final class JobConfigLoader {
     Rules rules = rules(root.get("rules"));
     Path outDir = base.resolve("out");
     Map<String, String> labels = new java.util.LinkedHashMap<>(io.landwatch.write.TaskColumns.CHINESE);
+    List<String> formats = new ArrayList<>();
+    String shpEncoding = "GBK";
     JsonNode out = root.get("output");
     if (out != null && !out.isNull()) {
       requireObject(out, "output");
       checkKeys(out, "output", OUTPUT_KEYS);
       if (out.has("dir")) {
         outDir = base.resolve(text(out.get("dir"), "output.dir")).normalize();
+      }
+      JsonNode fm = out.get("formats");
+      if (fm != null && !fm.isNull()) {
+        if (!fm.isArray()) {
+          throw error("output.formats", "must be a list such as [gpkg, shp, gdb]");
+        }
+        for (int i = 0; i < fm.size(); i++) {
+          String f = text(fm.get(i), "output.formats[" + i + "]");
+          try {
+            formats.add(io.landwatch.write.GisExport.Format.of(f).extension());
+          } catch (io.landwatch.LandwatchException e) {
+            throw error("output.formats[" + i + "]", "is '" + f + "'; use gpkg, shp, gdb or geojson");
+          }
+        }
+      }
+      if (out.hasNonNull("shapefile_encoding")) {
+        shpEncoding = text(out.get("shapefile_encoding"), "output.shapefile_encoding");
+        if (!io.landwatch.read.TextEncoding.known(shpEncoding)) {
+          throw error("output.shapefile_encoding", "is '" + shpEncoding + "', not a known encoding; use GBK or UTF-8");
+        }
       }
       JsonNode tl = out.get("task_labels");
       if (tl != null && !tl.isNull()) {
@@ -125,7 +148,8 @@ public final class JobConfigLoader {
       store = st.equalsIgnoreCase("none") ? null : base.resolve(st).normalize();
     }
     return new JobConfig(name, file, patches, approvals, farmland, basic, eco, villages, rules,
-        outDir, threads, progress, store, java.util.Collections.unmodifiableMap(labels));
+        outDir, threads, progress, store, java.util.Collections.unmodifiableMap(labels), formats,
+        TextEncoding.normalize(shpEncoding));
   }
 
   private LayerSpec optionalLayer(JsonNode inputs, LayerRole role, Path base) {

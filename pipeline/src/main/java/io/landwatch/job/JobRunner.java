@@ -25,6 +25,8 @@ import io.landwatch.read.LayerSource;
 import io.landwatch.util.ProgressLog;
 import io.landwatch.write.CsvWriter;
 import io.landwatch.write.GeoJsonWriter;
+import io.landwatch.write.GisExport;
+import io.landwatch.write.PatchProperties;
 import io.landwatch.write.ManifestWriter;
 import io.landwatch.write.SummaryWriter;
 import io.landwatch.write.PatrolSheet;
@@ -67,6 +69,7 @@ public final class JobRunner {
   private long stageStart = System.nanoTime();
 
   private final LocalDate runDate;
+  private Crs overlayCrs;
 
   private JobRunner(JobConfig job, LocalDate runDate) {
     this.job = job;
@@ -97,6 +100,7 @@ public final class JobRunner {
     Future<List<Object>> fingerprints = hasher.submit(this::fingerprintInputs);
     hasher.shutdown();
     Crs working = workingCrs();
+    overlayCrs = working;
     LOG.info("working CRS for the overlay: " + working.label() + "; areas are ellipsoidal (CGCS2000)");
 
     var loadedPatches = LayerLoader.load(job.patches(), working, job.patches().field("id"),
@@ -347,12 +351,39 @@ public final class JobRunner {
     SummaryWriter.write(summary, SummaryWriter.build(job.name(), results, job.rules(), outside,
         repairs.table(), quarantine.table()));
     written.add(summary);
+    for (String f : job.formats()) {
+      Path target = dir.resolve("patches." + f);
+      writeGis(target, GisExport.Format.of(f), results);
+      written.add(target);
+    }
     Path manifest = dir.resolve("manifest.json");
     written.add(manifest);
     List<Object> inputs = await(fingerprints);
     stage("write");
     ManifestWriter.write(manifest, manifest(started, written, inputs));
     return written;
+  }
+
+  /** The judged patches in a desktop GIS format, in the working CRS. */
+  private void writeGis(Path target, GisExport.Format format, List<PatchResult> results) {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    List<org.locationtech.jts.geom.Geometry> geoms = new ArrayList<>();
+    for (PatchResult r : results) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      PatchProperties.of(r).forEach((k, v) -> m.put(k, v instanceof PatchProperties.Decimal d
+          ? Double.valueOf(d.text()) : v instanceof Boolean b ? (b ? 1 : 0) : v instanceof List<?> l
+          ? String.join(";", l.stream().map(Object::toString).toList()) : v));
+      rows.add(m);
+      geoms.add(r.patch().geometry());
+    }
+    List<GisExport.Column> columns = new ArrayList<>();
+    for (String name : PatchProperties.NAMES) {
+      boolean number = name.endsWith("_m2") || name.endsWith("_mu");
+      columns.add(new GisExport.Column(name, number ? io.landwatch.write.VectorFileWriter.Type.REAL
+          : name.equals("referral") ? io.landwatch.write.VectorFileWriter.Type.INTEGER
+          : io.landwatch.write.VectorFileWriter.Type.STRING, number ? 18 : name.equals("approvals") ? 254 : 40));
+    }
+    GisExport.write(target, format, "patches", overlayCrs, columns, rows, geoms, job.shapefileEncoding(), "patch");
   }
 
   private List<Object> fingerprintInputs() {
