@@ -129,7 +129,8 @@ def main():
         rss = {"landwatch": [], "postgis": [], "geopandas": []}
         for i in range(args.runs):
             out = os.path.join(work, f"lw-{scale}")
-            wall, peak, text = timed([os.path.join(ROOT, "landwatch"), "run", job, "--out", out])
+            # --no-store: the peers judge; they keep no case store and plan no patrols
+            wall, peak, text = timed([os.path.join(ROOT, "landwatch"), "run", job, "--out", out, "--no-store"])
             times["landwatch"].append(wall)
             rss["landwatch"].append(peak)
             if i == 0:

@@ -54,6 +54,9 @@ public final class ChangeDetector {
   /** All patches, their CRS and the image dates. */
   public record Result(List<DetectedPatch> patches, Crs crs, LocalDate before, LocalDate after, boolean warped) {}
 
+  /** GDAL raster block cache while detecting. */
+  static final int CACHE_BYTES = 128 << 20;
+
   private final DetectConfig cfg;
   private final int progressSeconds;
 
@@ -64,6 +67,9 @@ public final class ChangeDetector {
 
   public Result detect(Path beforePath, Path afterPath) {
     Gdal.init();
+    // GDAL's raster block cache defaults to 5 % of RAM; blocks are read once here, so a small
+    // cache keeps memory bounded whatever the image size.
+    gdal.SetCacheMax(CACHE_BYTES);
     Path work;
     try {
       work = Files.createTempDirectory("landwatch-detect-");
