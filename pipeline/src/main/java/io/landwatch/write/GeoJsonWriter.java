@@ -31,33 +31,46 @@ public final class GeoJsonWriter {
 
   /** Writes one feature per result, with the geometry chosen by {@code geometry}. */
   public void write(Path target, List<PatchResult> results, Function<PatchResult, Geometry> geometry) {
+    collection(target, results, (g, r) -> {
+      g.writeStringField("id", r.patch().id());
+      g.writeFieldName("geometry");
+      geometry(g, toLonLat.apply(geometry.apply(r)));
+      g.writeFieldName("properties");
+      g.writeStartObject();
+      for (Map.Entry<String, Object> e : PatchProperties.of(r).entrySet()) {
+        g.writeFieldName(e.getKey());
+        value(g, e.getValue());
+      }
+      g.writeFieldName("source");
+      g.writeStartObject();
+      for (Map.Entry<String, Object> e : r.patch().source().entrySet()) {
+        g.writeFieldName(e.getKey());
+        value(g, e.getValue());
+      }
+      g.writeEndObject();
+      g.writeEndObject();
+    });
+  }
+
+  /** Writes the members of one feature after its "type". */
+  @FunctionalInterface
+  interface FeatureBody<T> {
+    void write(JsonGenerator g, T item) throws IOException;
+  }
+
+  /** A FeatureCollection, UTF-8, one feature per line, written atomically. */
+  static <T> void collection(Path target, List<T> items, FeatureBody<T> body) {
     AtomicFile.write(target, out -> {
       JsonGenerator g = new JsonFactory().createGenerator(out, JsonEncoding.UTF8);
       g.writeStartObject();
       g.writeStringField("type", "FeatureCollection");
       g.writeFieldName("features");
       g.writeStartArray();
-      for (PatchResult r : results) {
+      for (T item : items) {
         g.writeRaw('\n');
         g.writeStartObject();
         g.writeStringField("type", "Feature");
-        g.writeStringField("id", r.patch().id());
-        g.writeFieldName("geometry");
-        geometry(g, toLonLat.apply(geometry.apply(r)));
-        g.writeFieldName("properties");
-        g.writeStartObject();
-        for (Map.Entry<String, Object> e : PatchProperties.of(r).entrySet()) {
-          g.writeFieldName(e.getKey());
-          value(g, e.getValue());
-        }
-        g.writeFieldName("source");
-        g.writeStartObject();
-        for (Map.Entry<String, Object> e : r.patch().source().entrySet()) {
-          g.writeFieldName(e.getKey());
-          value(g, e.getValue());
-        }
-        g.writeEndObject();
-        g.writeEndObject();
+        body.write(g, item);
         g.writeEndObject();
       }
       g.writeRaw('\n');
@@ -68,7 +81,7 @@ public final class GeoJsonWriter {
     });
   }
 
-  private static void value(JsonGenerator g, Object v) throws IOException {
+  static void value(JsonGenerator g, Object v) throws IOException {
     if (v == null) {
       g.writeNull();
     } else if (v instanceof PatchProperties.Decimal d) {

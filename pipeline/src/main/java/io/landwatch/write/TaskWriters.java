@@ -1,8 +1,5 @@
 package io.landwatch.write;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import io.landwatch.plan.Task;
 import io.landwatch.plan.TaskPlanner;
 import java.nio.file.Path;
@@ -24,47 +21,23 @@ public final class TaskWriters {
   }
 
   public static void geojson(Path target, List<Task> tasks) {
-    AtomicFile.write(target, os -> {
-      JsonGenerator g = new JsonFactory().createGenerator(os, JsonEncoding.UTF8);
-      g.writeStartObject();
-      g.writeStringField("type", "FeatureCollection");
-      g.writeArrayFieldStart("features");
-      List<String> names = TaskColumns.names();
-      for (Task t : tasks) {
-        g.writeRaw('\n');
-        g.writeStartObject();
-        g.writeStringField("type", "Feature");
-        g.writeStringField("id", t.taskId());
-        g.writeObjectFieldStart("geometry");
-        g.writeStringField("type", "Point");
-        g.writeArrayFieldStart("coordinates");
-        g.writeNumber(Numbers.plain(t.lon(), 7));
-        g.writeNumber(Numbers.plain(t.lat(), 7));
-        g.writeEndArray();
-        g.writeEndObject();
-        g.writeObjectFieldStart("properties");
-        List<Object> values = TaskColumns.values(t);
-        for (int i = 0; i < names.size(); i++) {
-          Object v = values.get(i);
-          g.writeFieldName(names.get(i));
-          if (v == null) {
-            g.writeNull();
-          } else if (v instanceof Integer n) {
-            g.writeNumber(n);
-          } else if (v instanceof Double d) {
-            g.writeNumber(Numbers.plain(d, 7));
-          } else {
-            g.writeString(v.toString());
-          }
-        }
-        g.writeEndObject();
-        g.writeEndObject();
-      }
-      g.writeRaw('\n');
+    List<String> names = TaskColumns.names();
+    GeoJsonWriter.collection(target, tasks, (g, t) -> {
+      g.writeStringField("id", t.taskId());
+      g.writeObjectFieldStart("geometry");
+      g.writeStringField("type", "Point");
+      g.writeArrayFieldStart("coordinates");
+      g.writeNumber(Numbers.plain(t.lon(), 7));
+      g.writeNumber(Numbers.plain(t.lat(), 7));
       g.writeEndArray();
       g.writeEndObject();
-      g.writeRaw('\n');
-      g.flush();
+      g.writeObjectFieldStart("properties");
+      List<Object> values = TaskColumns.values(t);
+      for (int i = 0; i < names.size(); i++) {
+        g.writeFieldName(names.get(i));
+        GeoJsonWriter.value(g, values.get(i));
+      }
+      g.writeEndObject();
     });
   }
 
