@@ -31,6 +31,12 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--no-store", description = "Keep no case store and write no tasks.")
   boolean noStore;
 
+  @Option(names = "--engine", defaultValue = "local", description = "local (default) or spark (Apache Spark + Sedona).")
+  String engine;
+
+  @Option(names = "--master", description = "Spark master URL for --engine spark (default local[*]).")
+  String master;
+
   @Override
   public Integer call() {
     JobConfig job = JobConfigLoader.load(jobFile);
@@ -43,7 +49,13 @@ final class RunCommand implements Callable<Integer> {
     if (noStore) {
       job = job.withStore(null);
     }
-    RunResult r = JobRunner.run(job, asOf == null ? java.time.LocalDate.now() : asOf);
+    java.time.LocalDate day = asOf == null ? java.time.LocalDate.now() : asOf;
+    RunResult r = switch (engine) {
+      case "local" -> JobRunner.run(job, day);
+      case "spark" -> SparkEngine.run(job, day, master);
+      default -> throw new io.landwatch.LandwatchException(io.landwatch.ExitCode.USAGE,
+          "--engine must be local or spark, got '" + engine + "'");
+    };
     System.out.printf("%-22s %10s %10s %12s%n", "layer", "records", "used", "quarantined");
     for (LayerCount c : r.counts()) {
       System.out.printf("%-22s %10d %10d %12d%n", c.layer(), c.recordsIn(), c.used(), c.quarantined());

@@ -12,7 +12,7 @@ import io.landwatch.model.LayerCount;
 import io.landwatch.model.Patch;
 import io.landwatch.model.Village;
 import io.landwatch.overlay.ParcelHits;
-import io.landwatch.overlay.ParcelScanner;
+import io.landwatch.overlay.BigLayerReader;
 import io.landwatch.overlay.PatchIndex;
 import io.landwatch.prepare.LayerLoader;
 import io.landwatch.prepare.Quarantine;
@@ -71,9 +71,12 @@ public final class JobRunner {
   private final LocalDate runDate;
   private Crs overlayCrs;
 
-  private JobRunner(JobConfig job, LocalDate runDate) {
+  private final BigLayerReader bigLayers;
+
+  private JobRunner(JobConfig job, LocalDate runDate, BigLayerReader bigLayers) {
     this.job = job;
     this.runDate = runDate;
+    this.bigLayers = bigLayers;
   }
 
   public static RunResult run(JobConfig job) {
@@ -82,9 +85,17 @@ public final class JobRunner {
 
   /** Runs the job as of {@code runDate} (the date patrol tasks are due from). */
   public static RunResult run(JobConfig job, LocalDate runDate) {
+    return run(job, runDate, BigLayerReader.streaming(job.progressSeconds()));
+  }
+
+  /**
+   * Runs the job with another way of reading the big layers (the distributed engine); every
+   * other step is this engine's.
+   */
+  public static RunResult run(JobConfig job, LocalDate runDate, BigLayerReader bigLayers) {
     // The store is locked first, so a second run on it exits before doing any work.
     try (CaseStore store = job.store() == null ? null : CaseStore.open(job.store())) {
-      return new JobRunner(job, runDate).execute(store);
+      return new JobRunner(job, runDate, bigLayers).execute(store);
     }
   }
 
@@ -128,16 +139,16 @@ public final class JobRunner {
     stage("read small layers");
 
     PatchIndex index = new PatchIndex(patches);
-    ParcelScanner scanner = new ParcelScanner(index, working, quarantine, repairs, job.progressSeconds());
     // The big layers are independent: each is streamed by its own thread with its own reader.
-    ExecutorService scans = Executors.newFixedThreadPool(Math.max(1, Math.min(job.threads(), 3)));
+    int readers = bigLayers.concurrent() ? Math.max(1, Math.min(job.threads(), 3)) : 1;
+    ExecutorService scans = Executors.newFixedThreadPool(readers);
     ParcelHits farmland;
     ParcelHits basic;
     ParcelHits eco;
     try {
-      Future<ParcelHits> f = scans.submit(() -> scanner.scan(job.farmland(), patches.size()));
-      Future<ParcelHits> b = scans.submit(() -> scanner.scan(job.basicFarmland(), patches.size()));
-      Future<ParcelHits> e = scans.submit(() -> scanner.scan(job.ecologicalRedline(), patches.size()));
+      Future<ParcelHits> f = scans.submit(() -> bigLayers.read(job.farmland(), index, working, quarantine, repairs));
+      Future<ParcelHits> b = scans.submit(() -> bigLayers.read(job.basicFarmland(), index, working, quarantine, repairs));
+      Future<ParcelHits> e = scans.submit(() -> bigLayers.read(job.ecologicalRedline(), index, working, quarantine, repairs));
       farmland = await(f);
       basic = await(b);
       eco = await(e);

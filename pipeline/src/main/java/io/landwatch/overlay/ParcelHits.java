@@ -14,7 +14,7 @@ public final class ParcelHits {
   private long candidates;
   private long hits;
 
-  ParcelHits(int patches) {
+  public ParcelHits(int patches) {
     perPatch = new ArrayList<>(patches);
     for (int i = 0; i < patches; i++) {
       perPatch.add(new ArrayList<>());
@@ -26,12 +26,12 @@ public final class ParcelHits {
     return new ParcelHits(patches);
   }
 
-  synchronized void add(int patch, Geometry parcel) {
+  public synchronized void add(int patch, Geometry parcel) {
     perPatch.get(patch).add(parcel);
     hits++;
   }
 
-  synchronized void counted(long recordsSeen, long envelopeCandidates) {
+  public synchronized void counted(long recordsSeen, long envelopeCandidates) {
     records += recordsSeen;
     candidates += envelopeCandidates;
   }

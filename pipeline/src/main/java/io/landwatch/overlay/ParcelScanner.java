@@ -50,7 +50,7 @@ public final class ParcelScanner {
         src.keepOnlyFields(List.of());
       }
       Reprojector toWorking = Reprojector.between(crs, working);
-      double margin = crs.isGeographic() ? 1e-6 : 0.1;
+      double margin = envelopeMargin(crs);
       PatchEnvelopes index = patches.envelopesIn(Reprojector.between(working, crs), margin);
       GeometryPreparer preparer = new GeometryPreparer();
       ProgressLog progress = new ProgressLog(spec.name(), src.featureCount(), progressSeconds);
@@ -95,6 +95,11 @@ public final class ParcelScanner {
       hits.counted(progress.count(), candidates[0]);
     }
     return hits;
+  }
+
+  /** How much patch envelopes are widened in a layer's CRS: edges curve slightly between CRSs. */
+  public static double envelopeMargin(Crs layerCrs) {
+    return layerCrs.isGeographic() ? 1e-6 : 0.1;
   }
 
   private static boolean polygonal(Geometry g) {

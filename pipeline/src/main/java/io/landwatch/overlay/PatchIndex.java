@@ -43,12 +43,17 @@ public final class PatchIndex {
    * edge in one CRS is slightly curved in another.
    */
   public PatchEnvelopes envelopesIn(Reprojector workingToLayer, double margin) {
+    return new PatchEnvelopes(envelopeList(workingToLayer, margin));
+  }
+
+  /** Patch i's envelope in another CRS, widened by {@code margin}, at index i. */
+  public List<Envelope> envelopeList(Reprojector workingToLayer, double margin) {
     List<Envelope> envelopes = new ArrayList<>(patches.size());
     for (Patch p : patches) {
       Envelope e = new Envelope(workingToLayer.apply(p.geometry()).getEnvelopeInternal());
       e.expandBy(margin);
       envelopes.add(e);
     }
-    return new PatchEnvelopes(envelopes);
+    return envelopes;
   }
 }

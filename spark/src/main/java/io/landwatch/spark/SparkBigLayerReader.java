@@ -1,0 +1,135 @@
+package io.landwatch.spark;
+
+import io.landwatch.config.LayerSpec;
+import io.landwatch.overlay.BigLayerReader;
+import io.landwatch.overlay.ParcelHits;
+import io.landwatch.overlay.ParcelScanner;
+import io.landwatch.overlay.PatchIndex;
+import io.landwatch.prepare.GeometryPreparer;
+import io.landwatch.prepare.Quarantine;
+import io.landwatch.prepare.RepairReport;
+import io.landwatch.prepare.Reprojector;
+import io.landwatch.read.Crs;
+import io.landwatch.read.FieldCheck;
+import io.landwatch.read.LayerSource;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.logging.Logger;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKBReader;
+import org.locationtech.jts.io.WKTWriter;
+
+/**
+ * The distributed way to read a big layer: Sedona reads it into partitions and a spatial join
+ * (partitioned, KDB-tree, when broadcast joins are off) pairs each record with the patch
+ * envelopes it touches, in the layer's own CRS. Only those candidates come back to the driver,
+ * where the core code prepares them (reproject, repair) and keeps those that really intersect a
+ * patch, exactly as the single-machine scan does.
+ */
+public final class SparkBigLayerReader implements BigLayerReader {
+  private static final Logger LOG = Logger.getLogger("landwatch");
+  private final SparkSession spark;
+
+  public SparkBigLayerReader(SparkSession spark) {
+    this.spark = spark;
+  }
+
+  @Override
+  public boolean concurrent() {
+    return false;
+  }
+
+  @Override
+  public ParcelHits read(LayerSpec spec, PatchIndex patches, Crs working, Quarantine quarantine, RepairReport repairs) {
+    ParcelHits hits = new ParcelHits(patches.size());
+    if (spec == null) {
+      return hits;
+    }
+    Crs crs;
+    String charset;
+    String layerName;
+    try (LayerSource src = LayerSource.open(spec)) {
+      FieldCheck.check(src, spec);
+      crs = src.requireCrs();
+      src.checkCoordinatesFitCrs();
+      charset = javaCharset(src.encoding().effective());
+      layerName = src.layerName();
+    }
+    Dataset<Row> layer = SedonaReaders.read(spark, spec, charset, layerName)
+        .withColumn("rid", org.apache.spark.sql.functions.monotonically_increasing_id());
+    layer.createOrReplaceTempView("lw_layer");
+    List<Envelope> envs = patches.envelopeList(Reprojector.between(working, crs), ParcelScanner.envelopeMargin(crs));
+    List<Row> rows = new ArrayList<>();
+    WKTWriter wkt = new WKTWriter();
+    for (int i = 0; i < envs.size(); i++) {
+      Envelope e = envs.get(i);
+      rows.add(RowFactory.create(i, wkt.write(new org.locationtech.jts.geom.GeometryFactory().toGeometry(e))));
+    }
+    StructType schema = new StructType(new StructField[] {
+        DataTypes.createStructField("idx", DataTypes.IntegerType, false),
+        DataTypes.createStructField("wkt", DataTypes.StringType, false)});
+    spark.createDataFrame(rows, schema).selectExpr("idx", "ST_GeomFromWKT(wkt) AS env").createOrReplaceTempView("lw_envs");
+    List<Row> pairs = spark.sql("SELECT l.rid, e.idx, ST_AsBinary(l.geom) AS wkb FROM lw_envs e JOIN lw_layer l"
+        + " ON ST_Intersects(e.env, ST_Envelope(l.geom)) WHERE l.geom IS NOT NULL").collectAsList();
+    long records = layer.count();
+    List<Row> bad = spark.sql("SELECT rid, CASE WHEN geom IS NULL THEN 'null' WHEN ST_IsEmpty(geom) THEN 'empty'"
+        + " ELSE ST_GeometryType(geom) END AS why FROM lw_layer WHERE geom IS NULL OR ST_IsEmpty(geom)"
+        + " OR ST_GeometryType(geom) NOT IN ('ST_Polygon', 'ST_MultiPolygon', 'ST_GeometryCollection')").collectAsList();
+    for (Row b : bad) {
+      String why = b.getString(1);
+      quarantine.add(spec.name(), -1, "", why.equals("null") ? "null_geometry" : why.equals("empty") ? "empty_geometry" : "not_polygonal",
+          why.equals("null") ? "the record has no geometry" : why.equals("empty") ? "the record's geometry is empty"
+              : "the geometry is a " + why.replace("ST_", "") + ", not a polygon; this layer needs areas");
+    }
+    Map<Long, List<Integer>> patchesOf = new LinkedHashMap<>();
+    Map<Long, byte[]> wkbOf = new LinkedHashMap<>();
+    for (Row r : pairs) {
+      patchesOf.computeIfAbsent(r.getLong(0), k -> new ArrayList<>()).add(r.getInt(1));
+      wkbOf.putIfAbsent(r.getLong(0), (byte[]) r.get(2));
+    }
+    Reprojector toWorking = Reprojector.between(crs, working);
+    GeometryPreparer preparer = new GeometryPreparer();
+    WKBReader reader = new WKBReader();
+    for (Map.Entry<Long, List<Integer>> e : patchesOf.entrySet()) {
+      Geometry g;
+      try {
+        g = reader.read(wkbOf.get(e.getKey()));
+      } catch (ParseException ex) {
+        quarantine.add(spec.name(), -1, "", "unreadable_geometry", "the geometry cannot be decoded: " + ex.getMessage());
+        continue;
+      }
+      var result = preparer.fromJts(toWorking.apply(g), spec.name(), repairs);
+      if (result instanceof GeometryPreparer.Prepared p) {
+        for (int i : e.getValue()) {
+          if (patches.prepared(i).intersects(p.geometry())) {
+            hits.add(i, p.geometry());
+          }
+        }
+      } else if (result instanceof GeometryPreparer.Rejected x) {
+        quarantine.add(spec.name(), -1, "", x.category(), x.reason());
+      }
+    }
+    hits.counted(records, patchesOf.size());
+    LOG.info(String.format(Locale.ROOT, "%s (Spark): %,d records, %,d candidate records from the spatial join",
+        spec.name(), records, patchesOf.size()));
+    return hits;
+  }
+
+  /** A Java charset name for an encoding OGR/iconv understands ("CP936" and "936" are GBK). */
+  static String javaCharset(String enc) {
+    String e = enc.toUpperCase(Locale.ROOT).replace("-", "");
+    return e.equals("CP936") || e.equals("936") ? "GBK" : enc;
+  }
+}

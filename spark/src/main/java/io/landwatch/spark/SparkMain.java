@@ -1,0 +1,81 @@
+package io.landwatch.spark;
+
+import io.landwatch.ExitCode;
+import io.landwatch.LandwatchException;
+import io.landwatch.config.JobConfig;
+import io.landwatch.config.JobConfigLoader;
+import io.landwatch.job.JobRunner;
+import io.landwatch.job.RunResult;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import org.apache.sedona.spark.SedonaContext;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The distributed engine: the same job on Apache Spark + Sedona. Big layers are read by Sedona
+ * and paired with the patches by a partitioned spatial join; everything else (reading the small
+ * layers, judging each patch, the outputs, the case store) is the core library's.
+ *
+ * <pre>
+ * spark-submit --class io.landwatch.spark.SparkMain landwatch-spark.jar run JOB.yaml [--out DIR]
+ * ./landwatch run JOB.yaml --engine spark [--master local[2]]
+ * </pre>
+ */
+public final class SparkMain {
+  private SparkMain() {}
+
+  public static void main(String[] args) {
+    try {
+      if (args.length < 2 || !args[0].equals("run")) {
+        throw new LandwatchException(ExitCode.USAGE, "usage: run JOB.yaml [--master URL] [--out DIR]"
+            + " [--as-of DATE] [--no-store] [--allow-broadcast]");
+      }
+      JobConfig job = JobConfigLoader.load(Path.of(args[1]));
+      String master = null;
+      LocalDate asOf = LocalDate.now();
+      boolean broadcast = false;
+      for (int i = 2; i < args.length; i++) {
+        switch (args[i]) {
+          case "--master" -> master = args[++i];
+          case "--out" -> job = job.withOutputDir(Path.of(args[++i]).toAbsolutePath().normalize());
+          case "--as-of" -> asOf = LocalDate.parse(args[++i]);
+          case "--no-store" -> job = job.withStore(null);
+          case "--allow-broadcast" -> broadcast = true;
+          default -> throw new LandwatchException(ExitCode.USAGE, "unknown option " + args[i]);
+        }
+      }
+      RunResult r = run(job, asOf, master, broadcast);
+      System.out.printf("Judged %d patches with the Spark engine; outputs in %s%n", r.results().size(), job.outputDir());
+    } catch (LandwatchException e) {
+      System.err.println("landwatch: " + e.getMessage());
+      System.exit(e.exitCode().code());
+    }
+  }
+
+  /**
+   * Runs a job on Spark.
+   *
+   * @param master Spark master URL, or null to take it from spark-submit (local[*] when none)
+   * @param allowBroadcast let Sedona broadcast the small side of joins; off, the join is
+   *     partitioned (what a province-sized layer needs)
+   */
+  public static RunResult run(JobConfig job, LocalDate asOf, String master, boolean allowBroadcast) {
+    SparkSession.Builder b = SparkSession.builder().appName("landwatch " + job.name())
+        .config("spark.ui.enabled", "false")
+        .config("sedona.join.gridtype", "kdbtree");
+    if (!allowBroadcast) {
+      b.config("sedona.join.autoBroadcastJoinThreshold", "-1").config("spark.sql.autoBroadcastJoinThreshold", "-1");
+    }
+    if (master != null) {
+      b.master(master);
+    } else if (System.getProperty("spark.master") == null) {
+      b.master("local[*]");
+    }
+    SparkSession spark = SedonaContext.create(b.getOrCreate());
+    try {
+      return JobRunner.run(job, asOf, new SparkBigLayerReader(spark));
+    } finally {
+      spark.stop();
+    }
+  }
+}

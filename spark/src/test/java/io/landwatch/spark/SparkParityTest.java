@@ -1,0 +1,61 @@
+package io.landwatch.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.landwatch.config.JobConfig;
+import io.landwatch.config.JobConfigLoader;
+import io.landwatch.job.JobRunner;
+import io.landwatch.job.RunResult;
+import io.landwatch.judge.PatchResult;
+import io.landwatch.samples.SampleCounty;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The Spark engine (local[2], broadcast joins off: the partitioned spatial join) gives the same
+ * results as the single-machine engine on the sample county and on other seeded counties.
+ */
+class SparkParityTest {
+  @TempDir Path dir;
+
+  @ParameterizedTest(name = "seed {0}")
+  @ValueSource(longs = {20230420L, 97L})
+  void sameResultsAsTheSingleMachineEngine(long seed) throws Exception {
+    SampleCounty.write(dir, seed, 1);
+    JobConfig job = JobConfigLoader.load(dir.resolve("job.yaml")).withStore(null);
+    LocalDate day = LocalDate.of(2023, 7, 1);
+    RunResult single = JobRunner.run(job.withOutputDir(dir.resolve("single")), day);
+    RunResult spark = SparkMain.run(job.withOutputDir(dir.resolve("spark")), day, "local[2]", false);
+
+    assertEquals(single.results().size(), spark.results().size());
+    Map<String, PatchResult> bySingle = new HashMap<>();
+    single.results().forEach(r -> bySingle.put(r.patch().id(), r));
+    for (PatchResult s : spark.results()) {
+      PatchResult m = bySingle.get(s.patch().id());
+      assertEquals(m.verdict(), s.verdict(), s.patch().id());
+      assertEquals(m.priority(), s.priority(), s.patch().id());
+      assertEquals(m.referral(), s.referral(), s.patch().id());
+      assertEquals(m.village(), s.village(), s.patch().id());
+      assertEquals(m.township(), s.township(), s.patch().id());
+      assertEquals(m.approvals(), s.approvals(), s.patch().id());
+      double[][] pairs = {{m.areaM2(), s.areaM2()}, {m.unapprovedM2(), s.unapprovedM2()},
+          {m.farmlandM2(), s.farmlandM2()}, {m.basicFarmlandM2(), s.basicFarmlandM2()},
+          {m.otherFarmlandM2(), s.otherFarmlandM2()}, {m.ecologicalM2(), s.ecologicalM2()}};
+      for (double[] p : pairs) {
+        assertEquals(p[0], p[1], 0.01 + 1e-7 * Math.abs(p[0]), s.patch().id());
+      }
+    }
+    for (String f : List.of("patches.geojson", "patches.csv", "suspected.geojson")) {
+      assertEquals(Files.readString(dir.resolve("single").resolve(f)), Files.readString(dir.resolve("spark").resolve(f)), f);
+    }
+    assertTrue(spark.counts().stream().allMatch(c -> c.balanced()));
+  }
+}
