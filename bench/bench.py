@@ -107,6 +107,8 @@ def main():
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--geopandas-scales", default="1")
     ap.add_argument("--no-docs", action="store_true")
+    ap.add_argument("--spark-only", action="store_true",
+                    help="run landwatch local vs landwatch --engine spark only (no peers); table into the Spark section")
     args = ap.parse_args()
     scales = [int(s) for s in args.scales.split(",")]
     gp_scales = {int(s) for s in args.geopandas_scales.split(",") if s}
@@ -121,6 +123,8 @@ def main():
 
     work = os.path.join(ROOT, "bench", "data", "runs")
     os.makedirs(work, exist_ok=True)
+    if args.spark_only:
+        return spark_comparison(scales, args.runs, work, args.no_docs)
     rows, failed = [], False
     for scale in scales:
         d = county(scale)
@@ -188,6 +192,41 @@ def main():
         text = re.sub(r"(<!-- table -->\n).*?(\n<!-- /table -->)", lambda m: m.group(1) + block + m.group(2), text, flags=re.S)
         open(doc, "w").write(text)
     sys.exit(1 if failed else 0)
+
+
+def spark_comparison(scales, runs, work, no_docs):
+    """landwatch's two engines side by side on the same job (Spark in local[2], partitioned join)."""
+    rows = []
+    for scale in scales:
+        job = os.path.join(county(scale), "job.yaml")
+        t = {"local": [], "spark": []}
+        for i in range(runs):
+            for engine in ("local", "spark"):
+                out = os.path.join(work, f"{engine}-{scale}")
+                cmd = [os.path.join(ROOT, "landwatch"), "-q", "run", job, "--out", out, "--no-store"]
+                if engine == "spark":
+                    cmd += ["--engine", "spark", "--master", "local[2]"]
+                wall, peak, _ = timed(cmd)
+                t[engine].append(wall)
+            log(f"scale {scale} run {i + 1}: local {t['local'][-1]:.2f} s, spark {t['spark'][-1]:.2f} s")
+        same = open(os.path.join(work, f"local-{scale}", "patches.csv"), "rb").read() == \
+            open(os.path.join(work, f"spark-{scale}", "patches.csv"), "rb").read()
+        log(f"scale {scale}: patches.csv of both engines identical: {same}")
+        rows.append(f"| {scale} | {fmt(t['local'])} | {fmt(t['spark'])} | "
+                    f"{statistics.median(t['spark']) / statistics.median(t['local']):.2f} | {same} |")
+    table = ["| scale | local engine, s | Spark engine local[2], s | Spark ÷ local | identical outputs |",
+             "|---|---|---|---|---|"] + rows
+    for line in table:
+        log(line)
+    stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
+    with open(os.path.join(ROOT, "bench", "results", f"{stamp}-spark.log"), "w") as f:
+        f.write("\n".join(LOG_LINES) + "\n")
+    if not no_docs:
+        doc = os.path.join(ROOT, "docs", "BENCHMARKS.md")
+        text = open(doc).read()
+        block = "\n".join([f"Run {stamp} (log: `bench/results/{stamp}-spark.log`):", ""] + table)
+        text = re.sub(r"(<!-- spark -->\n).*?(\n<!-- /spark -->)", lambda m: m.group(1) + block + m.group(2), text, flags=re.S)
+        open(doc, "w").write(text)
 
 
 if __name__ == "__main__":

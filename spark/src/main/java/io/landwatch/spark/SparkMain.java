@@ -73,7 +73,9 @@ public final class SparkMain {
     }
     SparkSession spark = SedonaContext.create(b.getOrCreate());
     try {
-      return JobRunner.run(job, asOf, new SparkBigLayerReader(spark));
+      RunResult r = JobRunner.run(job, asOf, new SparkBigLayerReader(spark));
+      GeoParquetOutput.write(spark, r.results(), job.outputDir().resolve("patches.parquet"), r.working());
+      return r;
     } finally {
       spark.stop();
     }

@@ -57,5 +57,19 @@ class SparkParityTest {
       assertEquals(Files.readString(dir.resolve("single").resolve(f)), Files.readString(dir.resolve("spark").resolve(f)), f);
     }
     assertTrue(spark.counts().stream().allMatch(c -> c.balanced()));
+    assertGeoParquet(dir.resolve("spark").resolve("patches.parquet"), single.results().size());
+  }
+
+  /** GeoParquet read back by Sedona: every patch, and the CRS recorded as EPSG:4490 PROJJSON. */
+  private static void assertGeoParquet(Path path, int patches) {
+    org.apache.spark.sql.SparkSession s = org.apache.sedona.spark.SedonaContext.create(
+        org.apache.spark.sql.SparkSession.builder().master("local[1]").config("spark.ui.enabled", "false").getOrCreate());
+    try {
+      assertEquals(patches, s.read().format("geoparquet").load(path.toString()).count());
+      String meta = s.read().format("geoparquet.metadata").load(path.toString()).toJSON().collectAsList().toString();
+      assertTrue(meta.contains("\\\"code\\\":4490") || meta.contains("\"code\":4490") || meta.replace("\\", "").contains("\"code\":4490"), meta);
+    } finally {
+      s.stop();
+    }
   }
 }
