@@ -235,6 +235,9 @@ class RunCommandTest {
     }
     assertEquals(298, summary.get("patches_judged").asInt());
     assertEquals(suspected, summary.get("by_verdict").get("suspected_illegal").get("count").asLong());
+    JsonNode sus = summary.get("by_verdict").get("suspected_illegal");
+    assertEquals(sus.get("unapproved_m2").asDouble() / 10_000, sus.get("unapproved_ha").asDouble(), 1e-4);
+    assertEquals(sus.get("area_m2").asDouble() / (2000.0 / 3), sus.get("area_mu").asDouble(), 1e-4);
     assertEquals(referrals, summary.get("referrals").asLong());
     assertEquals(0, summary.get("outside_villages").asLong());
     double threshold = summary.get("accountability").get("threshold").asDouble();

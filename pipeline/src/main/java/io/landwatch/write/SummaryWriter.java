@@ -83,8 +83,10 @@ public final class SummaryWriter {
     double eco = rs.stream().mapToDouble(PatchResult::ecologicalM2).sum();
     m.put("area_m2", dec(area, 2));
     m.put("area_mu", dec(Units.mu(area), 4));
+    m.put("area_ha", dec(Units.hectares(area), 4));
     m.put("unapproved_m2", dec(unapproved, 2));
     m.put("unapproved_mu", dec(Units.mu(unapproved), 4));
+    m.put("unapproved_ha", dec(Units.hectares(unapproved), 4));
     m.put("farmland_m2", dec(farmland, 2));
     m.put("basic_farmland_m2", dec(basic, 2));
     m.put("ecological_m2", dec(eco, 2));
