@@ -113,7 +113,7 @@ public final class JobValidator {
     ProgressLog progress = new ProgressLog("validate " + spec.name(), src.featureCount(), progressSeconds);
     src.forEach(f -> {
       progress.step();
-      if (preparer.prepare(src.geometryOf(f), null, spec.name(), r) instanceof GeometryPreparer.Rejected x) {
+      if (preparer.prepare(src, f, null, spec.name(), r) instanceof GeometryPreparer.Rejected x) {
         q.add(spec.name(), f.GetFID(), "", x.category(), x.reason());
       }
     });

@@ -64,7 +64,13 @@ public final class ParcelScanner {
       boolean declaredPolygonal = spec.geometry() == null && polygonalType(src.geometryType());
       src.forEach(f -> {
         progress.step();
-        Geometry g = spec.geometry() == null ? f.GetGeometryRef() : src.geometryOf(f);
+        Geometry g;
+        try {
+          g = spec.geometry() == null ? f.GetGeometryRef() : src.geometryOf(f);
+        } catch (LayerSource.UnreadableGeometry e) {
+          quarantine.add(spec.name(), f.GetFID(), "", "unreadable_geometry", e.getMessage());
+          return;
+        }
         if (g == null || !declaredPolygonal && (g.IsEmpty() || !polygonal(g))) {
           rejectCheap(spec, f, g, preparer, toWorking);
           return;

@@ -33,6 +33,18 @@ public final class GeometryPreparer {
 
   public record Rejected(String category, String reason) implements Result {}
 
+  /** Prepares the geometry of a record of {@code src}, also rejecting table text that is no geometry. */
+  public Result prepare(io.landwatch.read.LayerSource src, org.gdal.ogr.Feature f, Reprojector reprojector,
+      String layer, RepairReport repairs) {
+    org.gdal.ogr.Geometry g;
+    try {
+      g = src.geometryOf(f);
+    } catch (io.landwatch.read.LayerSource.UnreadableGeometry e) {
+      return new Rejected("unreadable_geometry", e.getMessage());
+    }
+    return prepare(g, reprojector, layer, repairs);
+  }
+
   /**
    * Prepares one record's geometry.
    *

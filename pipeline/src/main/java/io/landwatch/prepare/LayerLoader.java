@@ -71,7 +71,7 @@ public final class LayerLoader {
           }
         });
         String id = rec.text(idField);
-        var result = preparer.prepare(src.geometryOf(f), toWorking, spec.name(), repairs);
+        var result = preparer.prepare(src, f, toWorking, spec.name(), repairs);
         if (result instanceof GeometryPreparer.Rejected r) {
           quarantine.add(spec.name(), rec.record(), id, r.category(), r.reason());
           return;

@@ -331,20 +331,39 @@ public final class LayerSource implements AutoCloseable {
       if (wkt == null || wkt.isBlank()) {
         return null;
       }
+      Geometry g;
       try {
-        return ogr.CreateGeometryFromWkt(wkt.trim());
+        g = ogr.CreateGeometryFromWkt(wkt.trim());
       } catch (RuntimeException e) {
-        return ogr.CreateGeometryFromWkt("GEOMETRYCOLLECTION EMPTY");
+        g = null;
       }
+      if (g == null) {
+        throw new UnreadableGeometry("the WKT in column " + tableGeometry.wkt() + " cannot be read: '"
+            + (wkt.length() > 60 ? wkt.substring(0, 60) + "…" : wkt) + "'");
+      }
+      return g;
     }
     String xs = f.GetFieldAsString(tableGeometry.x());
     String ys = f.GetFieldAsString(tableGeometry.y());
+    if ((xs == null || xs.isBlank()) && (ys == null || ys.isBlank())) {
+      return null;
+    }
     try {
       Geometry p = new Geometry(ogr.wkbPoint);
       p.AddPoint_2D(Double.parseDouble(xs.trim()), Double.parseDouble(ys.trim()));
       return p;
     } catch (RuntimeException e) {
-      return null;
+      throw new UnreadableGeometry("the coordinates " + tableGeometry.x() + "='" + xs + "', "
+          + tableGeometry.y() + "='" + ys + "' are not numbers");
+    }
+  }
+
+  /** A table record whose geometry text cannot be read; the message says why. */
+  public static final class UnreadableGeometry extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public UnreadableGeometry(String message) {
+      super(message);
     }
   }
 

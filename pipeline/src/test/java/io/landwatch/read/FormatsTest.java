@@ -1,6 +1,7 @@
 package io.landwatch.read;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.landwatch.config.LayerSpec;
 import io.landwatch.prepare.GeometryPreparer;
@@ -79,6 +80,26 @@ class FormatsTest {
     Read r = read(csv, null, "EPSG:4526", new LayerSpec.TableGeometry("WKT", null, null));
     assertEquals(List.of("陵政地〔2022〕001号", "陵政地〔2022〕002号"), r.ids());
     assertEquals(List.of(5000.0, 1000.0), r.areas());
+  }
+
+  @Test
+  void unreadableTableGeometryIsQuarantinedWithItsReason() throws Exception {
+    Path csv = dir.resolve("broken.csv");
+    Files.writeString(csv, "PZWH,PZRQ,WKT\n"
+        + "A1,2022-01-01,\"POLYGON((38430000 3955000,38430100 3955000,38430100 3955050,38430000 3955000))\"\n"
+        + "A2,2022-01-01,\"POLYGON((38430000 3955000,38430100\"\n"
+        + "A3,2022-01-01,\n", StandardCharsets.UTF_8);
+    LayerSpec spec = new LayerSpec(io.landwatch.config.LayerRole.APPROVALS, "approvals[1]", csv, null, null,
+        "EPSG:4526", null, io.landwatch.config.LayerRole.APPROVALS.defaultFields(), java.util.Set.of(),
+        new LayerSpec.TableGeometry("WKT", null, null));
+    io.landwatch.prepare.Quarantine q = new io.landwatch.prepare.Quarantine();
+    var loaded = io.landwatch.prepare.LayerLoader.load(spec, Crs.epsg(4526), "PZWH", q, new RepairReport(), 10,
+        io.landwatch.prepare.Records.approvals(spec));
+    assertEquals(1, loaded.records().size());
+    List<io.landwatch.prepare.QuarantineEntry> e = q.entries();
+    assertEquals(List.of("unreadable_geometry", "null_geometry"), e.stream().map(x -> x.category()).toList());
+    assertTrue(e.get(0).reason().startsWith("the WKT in column WKT cannot be read: 'POLYGON((38430000"), e.get(0).reason());
+    assertEquals("A2", e.get(0).id());
   }
 
   @Test

@@ -54,7 +54,12 @@ final class SedonaReaders {
     try (LayerSource src = LayerSource.open(spec)) {
       src.keepOnlyFields(List.of());
       src.forEach(f -> {
-        var g = src.geometryOf(f);
+        org.gdal.ogr.Geometry g;
+        try {
+          g = src.geometryOf(f);
+        } catch (LayerSource.UnreadableGeometry e) {
+          g = null; // counted as a record without geometry
+        }
         rows.add(RowFactory.create(g == null ? null : g.ExportToWkb()));
       });
     }
