@@ -170,7 +170,16 @@ public final class JobConfigLoader {
     if (!n.hasNonNull("path")) {
       throw error(at + ".path", "is missing; give the file (relative to the job file) holding this layer");
     }
-    Path path = base.resolve(text(n.get("path"), at + ".path")).normalize();
+    String pathText = text(n.get("path"), at + ".path");
+    String uri = null;
+    Path path;
+    if (pathText.matches("^[A-Za-z][A-Za-z0-9+.-]*://.*")) {
+      // a Hadoop file system URI: the distributed engine reads it; path only names the layer
+      uri = pathText;
+      path = Path.of(java.net.URI.create(pathText).getPath());
+    } else {
+      path = base.resolve(pathText).normalize();
+    }
     Map<String, String> fields = new HashMap<>(role.defaultFields());
     Set<String> explicit = new LinkedHashSet<>();
     for (String f : role.defaultFields().keySet()) {
@@ -192,7 +201,7 @@ public final class JobConfigLoader {
       geometry = new LayerSpec.TableGeometry(null, x, y);
     }
     return new LayerSpec(role, name, path, optText(n, "layer", at), optText(n, "encoding", at),
-        optText(n, "crs", at), optText(n, "where", at), Map.copyOf(fields), Set.copyOf(explicit), geometry);
+        optText(n, "crs", at), optText(n, "where", at), Map.copyOf(fields), Set.copyOf(explicit), geometry, uri);
   }
 
   private Rules rules(JsonNode n) {

@@ -16,6 +16,8 @@ import java.util.Map;
  * @param fields role field → source field name (defaults merged with the job's mapping)
  * @param explicitFields the role fields the job named itself (a missing one is an error)
  * @param geometry how a table without a geometry column (CSV, XLSX) builds its geometry, or null
+ * @param uri a Hadoop file system URI (hdfs://, s3a://, file://) the distributed engine reads, or
+ *     null for a local file; {@code path} then only names the layer
  */
 public record LayerSpec(
     LayerRole role,
@@ -27,7 +29,19 @@ public record LayerSpec(
     String where,
     Map<String, String> fields,
     java.util.Set<String> explicitFields,
-    TableGeometry geometry) {
+    TableGeometry geometry,
+    String uri) {
+
+  /** A local layer. */
+  public LayerSpec(LayerRole role, String name, Path path, String layer, String encoding, String crs,
+      String where, Map<String, String> fields, java.util.Set<String> explicitFields, TableGeometry geometry) {
+    this(role, name, path, layer, encoding, crs, where, fields, explicitFields, geometry, null);
+  }
+
+  /** Whether the layer is a remote URI only the distributed engine reads. */
+  public boolean remote() {
+    return uri != null;
+  }
 
   /** Geometry taken from attribute columns: a WKT column, or lon/lat (x/y) columns. */
   public record TableGeometry(String wkt, String x, String y) {

@@ -402,7 +402,11 @@ public final class JobRunner {
     for (LayerSpec s : job.layers()) {
       Map<String, Object> i = new LinkedHashMap<>();
       i.put("layer", s.name());
-      i.put("files", ManifestWriter.fingerprints(s.path()));
+      if (s.remote()) {
+        i.put("uri", s.uri());
+      } else {
+        i.put("files", ManifestWriter.fingerprints(s.path()));
+      }
       inputs.add(i);
     }
     return inputs;

@@ -53,6 +53,11 @@ public final class LayerSource implements AutoCloseable {
 
   /** Opens a layer of a job, named in messages as {@code inputs.<name>}. */
   public static LayerSource open(LayerSpec spec) {
+    if (spec.remote()) {
+      throw LandwatchException.invalidInput("inputs." + spec.name() + ": " + spec.uri() + " is a Hadoop file"
+          + " system URI, which only the distributed engine reads (run --engine spark; see docs/SPARK.md)."
+          + " On one machine give a local path, or a GDAL virtual path such as /vsis3/bucket/gd.shp.");
+    }
     LayerSource s = open("inputs." + spec.name(), spec.path(), spec.layer(), spec.encoding(),
         spec.crs(), spec.geometry());
     if (spec.where() != null) {

@@ -22,14 +22,20 @@ final class SedonaReaders {
   private SedonaReaders() {}
 
   static Dataset<Row> read(SparkSession spark, LayerSpec spec, String charset, String layerName) {
-    String path = spec.path().toString();
-    String ext = path.substring(path.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+    String path = spec.remote() ? spec.uri() : spec.path().toString();
+    String name = path.replaceAll("/+$", ""); // a GeoParquet "file" is often a folder
+    String ext = name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
     Dataset<Row> df;
     switch (ext) {
       case "shp" -> df = spark.read().format("shapefile").option("charset", charset).load(path);
       case "gpkg" -> df = spark.read().format("geopackage").option("tableName", layerName).load(path);
       case "parquet" -> df = spark.read().format("geoparquet").load(path);
       default -> {
+        if (spec.remote()) {
+          throw io.landwatch.LandwatchException.invalidInput("inputs." + spec.name() + ": " + path + " : from a"
+              + " Hadoop file system the Spark engine reads Shapefile, GeoPackage and GeoParquet; convert the"
+              + " layer (ogr2ogr -f GPKG) or copy it to a local path.");
+        }
         return viaGdal(spark, spec);
       }
     }

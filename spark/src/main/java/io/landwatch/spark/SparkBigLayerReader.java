@@ -60,12 +60,23 @@ public final class SparkBigLayerReader implements BigLayerReader {
     Crs crs;
     String charset;
     String layerName;
-    try (LayerSource src = LayerSource.open(spec)) {
-      FieldCheck.check(src, spec);
-      crs = src.requireCrs();
-      src.checkCoordinatesFitCrs();
-      charset = javaCharset(src.encoding().effective());
-      layerName = src.layerName();
+    if (spec.remote()) {
+      // Not on this file system: the job must say what GDAL would have read from the files.
+      if (spec.crs() == null) {
+        throw io.landwatch.LandwatchException.invalidInput("inputs." + spec.name() + ": " + spec.uri()
+            + " is read by Spark, which does not read .prj files: add 'crs: EPSG:<code>' to inputs." + spec.name() + ".");
+      }
+      crs = Crs.parse(spec.crs(), "inputs." + spec.name() + ".crs");
+      charset = javaCharset(spec.encoding() == null ? "UTF-8" : spec.encoding());
+      layerName = spec.layer();
+    } else {
+      try (LayerSource src = LayerSource.open(spec)) {
+        FieldCheck.check(src, spec);
+        crs = src.requireCrs();
+        src.checkCoordinatesFitCrs();
+        charset = javaCharset(src.encoding().effective());
+        layerName = src.layerName();
+      }
     }
     Dataset<Row> layer = SedonaReaders.read(spark, spec, charset, layerName)
         .withColumn("rid", org.apache.spark.sql.functions.monotonically_increasing_id());

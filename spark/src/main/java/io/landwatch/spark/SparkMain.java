@@ -24,6 +24,22 @@ import org.apache.spark.sql.SparkSession;
 public final class SparkMain {
   private SparkMain() {}
 
+  /** Copies the local output folder's contents to a Hadoop file system URI. */
+  static void copyOut(SparkSession spark, Path local, String uri) {
+    try {
+      org.apache.hadoop.fs.Path target = new org.apache.hadoop.fs.Path(uri);
+      org.apache.hadoop.fs.FileSystem fs = target.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      fs.mkdirs(target);
+      try (var files = java.nio.file.Files.list(local)) {
+        for (Path f : files.toList()) {
+          fs.copyFromLocalFile(false, true, new org.apache.hadoop.fs.Path(f.toUri()), target);
+        }
+      }
+    } catch (java.io.IOException e) {
+      throw new LandwatchException(ExitCode.OUTPUT, "Cannot copy the outputs to " + uri + ": " + e.getMessage());
+    }
+  }
+
   public static void main(String[] args) {
     try {
       if (args.length < 2 || !args[0].equals("run")) {
@@ -34,22 +50,39 @@ public final class SparkMain {
       String master = null;
       LocalDate asOf = LocalDate.now();
       boolean broadcast = false;
+      String remoteOut = null;
       for (int i = 2; i < args.length; i++) {
         switch (args[i]) {
           case "--master" -> master = args[++i];
-          case "--out" -> job = job.withOutputDir(Path.of(args[++i]).toAbsolutePath().normalize());
+          case "--out" -> {
+            String out = args[++i];
+            if (isUri(out)) {
+              remoteOut = out;
+              job = job.withOutputDir(java.nio.file.Files.createTempDirectory("landwatch-out-"));
+            } else {
+              job = job.withOutputDir(Path.of(out).toAbsolutePath().normalize());
+            }
+          }
           case "--as-of" -> asOf = LocalDate.parse(args[++i]);
           case "--no-store" -> job = job.withStore(null);
           case "--allow-broadcast" -> broadcast = true;
           default -> throw new LandwatchException(ExitCode.USAGE, "unknown option " + args[i]);
         }
       }
-      RunResult r = run(job, asOf, master, broadcast);
-      System.out.printf("Judged %d patches with the Spark engine; outputs in %s%n", r.results().size(), job.outputDir());
+      RunResult r = run(job, asOf, master, broadcast, remoteOut);
+      System.out.printf("Judged %d patches with the Spark engine; outputs in %s%n", r.results().size(),
+          remoteOut != null ? remoteOut : job.outputDir());
     } catch (LandwatchException e) {
       System.err.println("landwatch: " + e.getMessage());
       System.exit(e.exitCode().code());
+    } catch (java.io.IOException e) {
+      System.err.println("landwatch: cannot create a temporary output folder: " + e.getMessage());
+      System.exit(ExitCode.OUTPUT.code());
     }
+  }
+
+  static boolean isUri(String s) {
+    return s.matches("^[A-Za-z][A-Za-z0-9+.-]*://.*");
   }
 
   /**
@@ -60,6 +93,14 @@ public final class SparkMain {
    *     partitioned (what a province-sized layer needs)
    */
   public static RunResult run(JobConfig job, LocalDate asOf, String master, boolean allowBroadcast) {
+    return run(job, asOf, master, allowBroadcast, null);
+  }
+
+  /**
+   * As {@link #run(JobConfig, LocalDate, String, boolean)}, then copies the output folder to
+   * {@code remoteOut} (any Hadoop file system URI: hdfs://, s3a://, file://) when not null.
+   */
+  public static RunResult run(JobConfig job, LocalDate asOf, String master, boolean allowBroadcast, String remoteOut) {
     SparkSession.Builder b = SparkSession.builder().appName("landwatch " + job.name())
         .config("spark.ui.enabled", "false")
         .config("sedona.join.gridtype", "kdbtree");
@@ -75,6 +116,9 @@ public final class SparkMain {
     try {
       RunResult r = JobRunner.run(job, asOf, new SparkBigLayerReader(spark));
       GeoParquetOutput.write(spark, r.results(), job.outputDir().resolve("patches.parquet"), r.working());
+      if (remoteOut != null) {
+        copyOut(spark, job.outputDir(), remoteOut);
+      }
       return r;
     } finally {
       spark.stop();

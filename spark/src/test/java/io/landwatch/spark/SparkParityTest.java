@@ -60,6 +60,51 @@ class SparkParityTest {
     assertGeoParquet(dir.resolve("spark").resolve("patches.parquet"), single.results().size());
   }
 
+  @org.junit.jupiter.api.Test
+  void bigLayersAndOutputsOnAHadoopFileSystemUri() throws Exception {
+    SampleCounty.write(dir, 20230420L, 1);
+    String yaml = Files.readString(dir.resolve("job.yaml"))
+        .replace("farmland:           {path: gd.shp, encoding: GBK}",
+            "farmland:           {path: \"" + dir.resolve("gd.shp").toUri() + "\", encoding: GBK, crs: \"EPSG:4526\"}")
+        .replace("basic_farmland:     {path: jbnt.shp}",
+            "basic_farmland:     {path: \"" + dir.resolve("jbnt.shp").toUri() + "\", crs: \"EPSG:4490\", encoding: UTF-8}");
+    Files.writeString(dir.resolve("job-uri.yaml"), yaml);
+    JobConfig job = JobConfigLoader.load(dir.resolve("job-uri.yaml")).withStore(null);
+    assertTrue(job.farmland().remote());
+    LocalDate day = LocalDate.of(2023, 7, 1);
+    io.landwatch.LandwatchException local = org.junit.jupiter.api.Assertions.assertThrows(io.landwatch.LandwatchException.class,
+        () -> JobRunner.run(job.withOutputDir(dir.resolve("local")), day));
+    assertTrue(local.getMessage().contains("only the distributed engine reads"), local.getMessage());
+    String out = dir.resolve("remote-out").toUri().toString();
+    SparkMain.run(job.withOutputDir(Files.createTempDirectory("lw-out")), day, "local[2]", false, out);
+    JobConfig plain = JobConfigLoader.load(dir.resolve("job.yaml")).withStore(null);
+    JobRunner.run(plain.withOutputDir(dir.resolve("single")), day);
+    assertEquals(Files.readString(dir.resolve("single/patches.csv")), Files.readString(dir.resolve("remote-out/patches.csv")));
+    assertTrue(Files.exists(dir.resolve("remote-out/patches.parquet")));
+  }
+
+  @org.junit.jupiter.api.Test
+  void readsFarmlandFromGeoParquet() throws Exception {
+    SampleCounty.write(dir, 20230420L, 1);
+    Path parquet = dir.resolve("gd.parquet");
+    org.apache.spark.sql.SparkSession s = org.apache.sedona.spark.SedonaContext.create(
+        org.apache.spark.sql.SparkSession.builder().master("local[1]").config("spark.ui.enabled", "false").getOrCreate());
+    try {
+      s.read().format("shapefile").option("charset", "GBK").load(dir.resolve("gd.shp").toString())
+          .write().format("geoparquet").save(parquet.toString());
+    } finally {
+      s.stop();
+    }
+    Files.writeString(dir.resolve("job-parquet.yaml"), Files.readString(dir.resolve("job.yaml"))
+        .replace("farmland:           {path: gd.shp, encoding: GBK}",
+            "farmland:           {path: \"" + parquet.toUri() + "\", crs: \"EPSG:4526\"}"));
+    LocalDate day = LocalDate.of(2023, 7, 1);
+    JobConfig job = JobConfigLoader.load(dir.resolve("job-parquet.yaml")).withStore(null);
+    SparkMain.run(job.withOutputDir(dir.resolve("parquet-run")), day, "local[2]", false);
+    JobRunner.run(JobConfigLoader.load(dir.resolve("job.yaml")).withStore(null).withOutputDir(dir.resolve("single")), day);
+    assertEquals(Files.readString(dir.resolve("single/patches.csv")), Files.readString(dir.resolve("parquet-run/patches.csv")));
+  }
+
   /** GeoParquet read back by Sedona: every patch, and the CRS recorded as EPSG:4490 PROJJSON. */
   private static void assertGeoParquet(Path path, int patches) {
     org.apache.spark.sql.SparkSession s = org.apache.sedona.spark.SedonaContext.create(
