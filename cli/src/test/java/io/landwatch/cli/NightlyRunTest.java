@@ -138,6 +138,8 @@ class NightlyRunTest {
     assertEquals(townTasks, rows);
     assertTrue(html.contains("<svg") && html.contains("@page { size: A4"), "sketch map and A4 print style");
     assertTrue(html.contains("<th>巡查员</th>"), "configured label");
+    String manifest = Files.readString(out.resolve("manifest.json"));
+    assertTrue(manifest.contains("\"tasks.xlsx\"") && manifest.contains("\"manifest.json\""), "the manifest lists the task outputs");
     List<List<String>> sheet = Ogr.readCsv(out.resolve("tasks.xlsx"), "SELECT * FROM \"崇文镇\"", null);
     assertEquals(townTasks, sheet.size() - 1);
     assertTrue(sheet.get(0).contains("任务编号") && sheet.get(0).contains("巡查员"), sheet.get(0).toString());

@@ -168,7 +168,7 @@ public final class JobRunner {
     checkBalance();
 
     long outside = results.stream().filter(r -> r.village() == null).count();
-    List<Path> outputs = write(results, toLonLat, started, outside, fingerprints);
+    List<Path> outputs = write(results, toLonLat, outside);
     CaseSync.Report sync = null;
     TaskPlanner.Plan plan = null;
     if (store != null) {
@@ -177,10 +177,10 @@ public final class JobRunner {
       LOG.info(String.format("case store %s: %d new cases, %d updated, %d reopened", store.file(),
           sync.newCases(), sync.updatedCases(), sync.reopenedCases()));
       plan = TaskPlanner.plan(sync.tasks(), villages, toLonLat);
-      outputs = new ArrayList<>(outputs);
       outputs.addAll(writeTasks(plan, villages, toLonLat));
       stage("cases and tasks");
     }
+    outputs = writeManifest(outputs, started, fingerprints);
     return new RunResult(results, List.copyOf(counts), quarantine, repairs, working, outputs,
         started, Instant.now(), outside, sync, plan);
   }
@@ -341,8 +341,7 @@ public final class JobRunner {
     }
   }
 
-  private List<Path> write(List<PatchResult> results, Reprojector toLonLat, Instant started, long outside,
-      Future<List<Object>> fingerprints) {
+  private List<Path> write(List<PatchResult> results, Reprojector toLonLat, long outside) {
     Path dir = job.outputDir();
     List<Path> written = new ArrayList<>();
     GeoJsonWriter geojson = new GeoJsonWriter(toLonLat);
@@ -367,12 +366,17 @@ public final class JobRunner {
       writeGis(target, GisExport.Format.of(f), results);
       written.add(target);
     }
-    Path manifest = dir.resolve("manifest.json");
-    written.add(manifest);
-    List<Object> inputs = await(fingerprints);
     stage("write");
-    ManifestWriter.write(manifest, manifest(started, written, inputs));
     return written;
+  }
+
+  /** manifest.json, last: it lists every file the run wrote, the task outputs included. */
+  private List<Path> writeManifest(List<Path> written, Instant started, Future<List<Object>> fingerprints) {
+    List<Path> all = new ArrayList<>(written);
+    Path manifest = job.outputDir().resolve("manifest.json");
+    all.add(manifest);
+    ManifestWriter.write(manifest, manifest(started, all, await(fingerprints)));
+    return all;
   }
 
   /** The judged patches in a desktop GIS format, in the working CRS. */
