@@ -117,6 +117,18 @@ class ValidateCommandTest {
   }
 
   @Test
+  void remoteLayersAreLeftToTheSparkEngineButNeedACrs() throws Exception {
+    String uri = county.resolve("gd.shp").toUri().toString();
+    CliRunner.Outcome ok = validate(goodJob.replace("{path: gd.shp, encoding: GBK}",
+        "{path: \"" + uri + "\", encoding: GBK, crs: \"EPSG:4526\"}"));
+    assertEquals(0, ok.exit(), ok.out());
+    assertTrue(ok.out().contains("WARNING: a Hadoop file system URI: read by the Spark engine"), ok.out());
+    CliRunner.Outcome noCrs = validate(goodJob.replace("{path: gd.shp, encoding: GBK}", "{path: \"" + uri + "\"}"));
+    assertEquals(4, noCrs.exit());
+    assertTrue(noCrs.out().contains("does not read .prj files: add 'crs: EPSG:<code>' to inputs.farmland"), noCrs.out());
+  }
+
+  @Test
   void usageErrorsExitWithTwo() {
     CliRunner.Outcome o = CliRunner.run("validate");
     assertEquals(2, o.exit());

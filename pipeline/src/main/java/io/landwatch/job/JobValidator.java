@@ -53,6 +53,17 @@ public final class JobValidator {
   }
 
   private static LayerCheck check(LayerSpec spec, int progressSeconds) {
+    if (spec.remote()) {
+      List<String> notes = new ArrayList<>(List.of("a Hadoop file system URI: read by the Spark engine"
+          + " (run --engine spark), not checked here"));
+      if (spec.crs() == null) {
+        return new LayerCheck(spec.name(), spec.uri(), "", "", "", 0, Map.of(), Map.of(), notes,
+            "inputs." + spec.name() + ": " + spec.uri() + " is read by Spark, which does not read .prj files:"
+                + " add 'crs: EPSG:<code>' to inputs." + spec.name() + ".", ExitCode.INVALID_INPUT);
+      }
+      return new LayerCheck(spec.name(), spec.uri(), "Spark", spec.crs(), spec.encoding() == null ? "" : spec.encoding(),
+          0, Map.of(), Map.of(), notes, null, ExitCode.OK);
+    }
     Quarantine q = new Quarantine();
     RepairReport r = new RepairReport();
     List<String> warnings = new ArrayList<>();
