@@ -69,7 +69,6 @@ public final class JobRunner {
   private long stageStart = System.nanoTime();
 
   private final LocalDate runDate;
-  private Crs overlayCrs;
 
   private final BigLayerReader bigLayers;
 
@@ -111,7 +110,6 @@ public final class JobRunner {
     Future<List<Object>> fingerprints = hasher.submit(this::fingerprintInputs);
     hasher.shutdown();
     Crs working = workingCrs();
-    overlayCrs = working;
     LOG.info("working CRS for the overlay: " + working.label() + "; areas are ellipsoidal (CGCS2000)");
 
     var loadedPatches = LayerLoader.load(job.patches(), working, job.patches().field("id"),
@@ -168,7 +166,7 @@ public final class JobRunner {
     checkBalance();
 
     long outside = results.stream().filter(r -> r.village() == null).count();
-    List<Path> outputs = write(results, toLonLat, outside);
+    List<Path> outputs = write(results, working, toLonLat, outside);
     CaseSync.Report sync = null;
     TaskPlanner.Plan plan = null;
     if (store != null) {
@@ -341,7 +339,7 @@ public final class JobRunner {
     }
   }
 
-  private List<Path> write(List<PatchResult> results, Reprojector toLonLat, long outside) {
+  private List<Path> write(List<PatchResult> results, Crs working, Reprojector toLonLat, long outside) {
     Path dir = job.outputDir();
     List<Path> written = new ArrayList<>();
     GeoJsonWriter geojson = new GeoJsonWriter(toLonLat);
@@ -363,7 +361,7 @@ public final class JobRunner {
     written.add(summary);
     for (String f : job.formats()) {
       Path target = dir.resolve("patches." + f);
-      writeGis(target, GisExport.Format.of(f), results);
+      writeGis(target, GisExport.Format.of(f), results, working);
       written.add(target);
     }
     stage("write");
@@ -380,7 +378,7 @@ public final class JobRunner {
   }
 
   /** The judged patches in a desktop GIS format, in the working CRS. */
-  private void writeGis(Path target, GisExport.Format format, List<PatchResult> results) {
+  private void writeGis(Path target, GisExport.Format format, List<PatchResult> results, Crs working) {
     List<Map<String, Object>> rows = new ArrayList<>();
     List<org.locationtech.jts.geom.Geometry> geoms = new ArrayList<>();
     for (PatchResult r : results) {
@@ -398,7 +396,7 @@ public final class JobRunner {
           : name.equals("referral") ? io.landwatch.write.VectorFileWriter.Type.INTEGER
           : io.landwatch.write.VectorFileWriter.Type.STRING, number ? 18 : name.equals("approvals") ? 254 : 40));
     }
-    GisExport.write(target, format, "patches", overlayCrs, columns, rows, geoms, job.shapefileEncoding(), "patch");
+    GisExport.write(target, format, "patches", working, columns, rows, geoms, job.shapefileEncoding(), "patch");
   }
 
   private List<Object> fingerprintInputs() {

@@ -88,13 +88,6 @@ public final class Crs {
     return srs.ExportToWkt();
   }
 
-  /** ESRI-flavoured WKT, as a .prj file holds it. */
-  public String esriWkt() {
-    SpatialReference c = srs.Clone();
-    c.MorphToESRI();
-    return c.ExportToWkt();
-  }
-
   public boolean sameAs(Crs other) {
     if (epsg != null && other.epsg != null) {
       return epsg.equals(other.epsg);

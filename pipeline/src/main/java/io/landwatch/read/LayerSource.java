@@ -263,11 +263,6 @@ public final class LayerSource implements AutoCloseable {
     return -1;
   }
 
-  /** The OGR type code of field {@code index}. */
-  public int fieldType(int index) {
-    return layer.GetLayerDefn().GetFieldDefn(index).GetFieldType();
-  }
-
   /** Applies an OGR SQL attribute filter. */
   public void filter(String where) {
     try {
@@ -297,15 +292,10 @@ public final class LayerSource implements AutoCloseable {
 
   /** Visits every feature in order; each is freed when the visitor returns. */
   public void forEach(Consumer<Feature> visitor) {
-    layer.ResetReading();
-    Feature f;
-    while ((f = layer.GetNextFeature()) != null) {
-      try {
-        visitor.accept(f);
-      } finally {
-        f.delete();
-      }
-    }
+    forEachWhile(f -> {
+      visitor.accept(f);
+      return true;
+    });
   }
 
   /** Visits features in order while the visitor returns true. */

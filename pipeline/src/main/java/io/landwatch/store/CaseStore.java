@@ -186,6 +186,11 @@ public final class CaseStore implements AutoCloseable {
     return out;
   }
 
+  /** The rows of a layer that belong to one case. */
+  public List<Map<String, Object>> rowsOfCase(String layerName, String caseId) {
+    return rows(layerName, "case_id = '" + caseId.replace("'", "''") + "'");
+  }
+
   // ---- writing
 
   /** Inserts a row; values are String, Integer, Double or null; geometry in CGCS2000 lon/lat or null. */

@@ -160,7 +160,7 @@ public final class CaseSync {
 
   /** Updates the case's task; its status change, if any, is in the case's history row. */
   private void updateTask(String caseId, Map<String, Object> values) {
-    for (Map<String, Object> row : store.rows("tasks", "case_id = '" + caseId.replace("'", "''") + "'")) {
+    for (Map<String, Object> row : store.rowsOfCase("tasks", caseId)) {
       store.update("tasks", (Long) row.get("fid"), values, point(values));
     }
   }

@@ -188,7 +188,7 @@ public final class FeedbackImport {
     t.put("action", c.get("action"));
     store.update("tasks", (Long) task.get("fid"), t, null);
     String caseId = (String) task.get("case_id");
-    for (Map<String, Object> row : store.rows("cases", "case_id = '" + caseId.replace("'", "''") + "'")) {
+    for (Map<String, Object> row : store.rowsOfCase("cases", caseId)) {
       store.update("cases", (Long) row.get("fid"), Map.of("status", c.get("new")), null);
     }
     Map<String, Object> h = new LinkedHashMap<>();
