@@ -34,6 +34,9 @@ final class FeedbackCommand {
     @Option(names = "--report", description = "Report file (default: FILE.report.csv).")
     Path report;
 
+    @Option(names = "--encoding", description = "Charset of a CSV file that is not UTF-8, e.g. GBK.")
+    String encoding;
+
     @Option(names = "--today", description = "Today's date for the 'not in the future' check (default: today).")
     LocalDate today;
 
@@ -42,7 +45,7 @@ final class FeedbackCommand {
       Path storePath = where.existing();
       FeedbackImport.Report r;
       try (CaseStore store = CaseStore.open(storePath)) {
-        r = FeedbackImport.run(store, file, partial, today == null ? LocalDate.now() : today);
+        r = FeedbackImport.run(store, file, encoding, partial, today == null ? LocalDate.now() : today);
       }
       Path out = report != null ? report : file.resolveSibling(file.getFileName() + ".report.csv");
       CsvWriter.table(out, List.of("row", "id", "outcome", "reason"), sink -> {
@@ -53,7 +56,14 @@ final class FeedbackCommand {
       });
       r.rows().stream().filter(o -> o.reason() != null && o.outcome().equals("rejected"))
           .forEach(o -> System.out.println("row " + o.row() + " (" + o.id() + "): rejected: " + o.reason()));
-      System.out.printf("%d rows applied, %d rejected; report in %s%n", r.applied(), r.rejected(), out);
+      long already = r.rows().stream().filter(o -> o.outcome().equals("already applied")).count();
+      System.out.printf("%d rows applied, %d already applied before, %d rejected; report in %s%n",
+          r.applied(), already, r.rejected(), out);
+      if (partial && r.rejected() > 0 && r.applied() == 0) {
+        System.err.println("landwatch: no row could be applied: all " + r.rejected() + " row(s) with"
+            + " changes were rejected; see the report.");
+        return ExitCode.REJECTED.code();
+      }
       if (r.rejected() > 0 && !partial) {
         System.err.println("landwatch: nothing was applied because " + r.rejected() + " row(s) were rejected;"
             + " fix them, or import with --partial to apply the others.");

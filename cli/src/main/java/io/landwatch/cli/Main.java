@@ -30,11 +30,19 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(new CommandLine(this), "Missing command: choose one of inspect, validate, samples, run.");
+    throw new CommandLine.ParameterException(new CommandLine(this), "Missing command: choose one of"
+        + " inspect, validate, samples, detect, run, feedback, ledger, status");
   }
 
   public static void main(String[] args) {
     System.exit(execute(args));
+  }
+
+  static {
+    // Apache POI logs through the Log4j API; without a provider Log4j prints an ERROR line of its
+    // own on every XLSX run. Its simple logger, errors only, on stderr like ours.
+    System.setProperty("log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
+    System.setProperty("org.apache.logging.log4j.simplelog.level", "ERROR");
   }
 
   /** Runs the command line and returns the exit code (tests call this). */
@@ -44,6 +52,17 @@ public final class Main implements Runnable {
     cl.setExecutionStrategy(parsed -> {
       Logs.configure(main.quiet);
       return new CommandLine.RunLast().execute(parsed);
+    });
+    // A wrong option value is one line that says which option and what to write, not the whole usage.
+    cl.setParameterExceptionHandler((e, args2) -> {
+      String msg = e.getMessage();
+      msg = msg.replaceAll("cannot convert '(.*?)' to class java\\.time\\.LocalDate.*$",
+          "'$1' is not a date; write it as 2023-07-01");
+      CommandLine sub = e.getCommandLine();
+      System.err.println("landwatch: " + msg + ". See: landwatch " + sub.getCommandSpec().qualifiedName(" ")
+          .replaceFirst("^landwatch ?", "") + (sub == e.getCommandLine().getCommandSpec().root().commandLine() ? "" : " ")
+          + "--help");
+      return ExitCode.USAGE.code();
     });
     cl.setExecutionExceptionHandler((e, commandLine, parsed) -> {
       if (e instanceof LandwatchException le) {

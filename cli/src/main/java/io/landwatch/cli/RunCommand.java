@@ -16,6 +16,9 @@ import picocli.CommandLine.Parameters;
     description = "Judge every change patch of a job and write patches.geojson, suspected.geojson,"
         + " patches.csv, quarantine.csv, summary.json and manifest.json.")
 final class RunCommand implements Callable<Integer> {
+  @picocli.CommandLine.Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
   @Parameters(paramLabel = "JOB.yaml")
   Path jobFile;
 
@@ -44,7 +47,11 @@ final class RunCommand implements Callable<Integer> {
       job = job.withOutputDir(out.toAbsolutePath().normalize());
     }
     if (threads != null) {
-      job = job.withThreads(Math.max(1, threads));
+      if (threads < 1) {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+            "--threads must be at least 1, got " + threads);
+      }
+      job = job.withThreads(threads);
     }
     if (noStore) {
       job = job.withStore(null);

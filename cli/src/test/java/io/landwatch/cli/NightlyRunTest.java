@@ -69,11 +69,11 @@ class NightlyRunTest {
 
     // A run with a different date would change nothing; a different job (farmland removed) would:
     // use a run that re-opens nothing but records a run row, so any leak of the killed transaction shows.
-    Process slow = child("-Dlandwatch.test.pauseBeforeCommitMillis=60000", "-q", "run", job.toString(),
+    Process slow = child("-Dlandwatch.test.pauseAt=sync.before-commit", "-q", "run", job.toString(),
         "--as-of", "2023-07-04");
     BufferedReader err = new BufferedReader(new InputStreamReader(slow.getErrorStream(), StandardCharsets.UTF_8));
     String line;
-    while ((line = err.readLine()) != null && !line.contains("pausing before the store commit")) {
+    while ((line = err.readLine()) != null && !line.contains("pausing at sync.before-commit")) {
       // wait until the run is inside its transaction
     }
     assertTrue(line != null, "the child reached the pause");
@@ -82,7 +82,7 @@ class NightlyRunTest {
     assertTrue(second.waitFor(60, TimeUnit.SECONDS));
     String secondErr = new String(second.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
     assertEquals(7, second.exitValue(), secondErr);
-    assertTrue(secondErr.contains("is being used by another landwatch run"), secondErr);
+    assertTrue(secondErr.contains("is being used by another landwatch process"), secondErr);
 
     slow.destroyForcibly(); // SIGKILL
     assertTrue(slow.waitFor(30, TimeUnit.SECONDS));
@@ -166,7 +166,7 @@ class NightlyRunTest {
     CliRunner.Outcome partial = CliRunner.run("feedback", "import", fb.toString(), "--store", store.toString(),
         "--today", "2023-07-10", "--partial");
     assertEquals(0, partial.exit(), partial.err());
-    assertTrue(partial.out().contains("1 rows applied, 1 rejected"), partial.out());
+    assertTrue(partial.out().contains("1 rows applied, 0 already applied before, 1 rejected"), partial.out());
     Path ledger = county.resolve("ledger.csv");
     assertEquals(0, CliRunner.run("ledger", "--store", store.toString(), "--out", ledger.toString()).exit());
     List<List<String>> l = Csv.parse(Files.readString(ledger, StandardCharsets.UTF_8));

@@ -100,6 +100,7 @@ public record JobConfig(
     r.put("accountability_ratio", rules.accountabilityRatio());
     r.put("approval_kinds", rules.approvalKinds());
     r.put("due_days", new java.util.TreeMap<>(rules.dueDays()));
+    r.put("earliest_date", rules.earliestDate().toString());
     m.put("rules", r);
     m.put("output", Map.of("dir", outputDir.toString()));
     m.put("store", store == null ? null : store.toString());

@@ -27,7 +27,7 @@ public final class JobConfigLoader {
   private static final Set<String> LAYER_KEYS =
       Set.of("path", "layer", "encoding", "crs", "where", "wkt", "x", "y", "lon", "lat");
   private static final Set<String> RULE_KEYS = Set.of("tolerance_m2", "referral_basic_farmland_mu",
-      "referral_other_farmland_mu", "accountability_ratio", "approval_kinds", "due_days");
+      "referral_other_farmland_mu", "accountability_ratio", "approval_kinds", "due_days", "earliest_date");
   private static final Set<String> OUTPUT_KEYS = Set.of("dir", "task_labels", "formats", "shapefile_encoding");
   private static final Set<String> RUN_KEYS = Set.of("threads", "progress_seconds");
 
@@ -49,6 +49,7 @@ public final class JobConfigLoader {
     JsonNode root;
     try {
       root = new YAMLMapper().readTree(file.toFile());
+      DuplicateKeys.check(file);
     } catch (JsonProcessingException e) {
       String where = e.getLocation() == null ? ""
           : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
@@ -233,7 +234,19 @@ public final class JobConfigLoader {
         num(n, "referral_basic_farmland_mu", d.referralBasicFarmlandMu()),
         num(n, "referral_other_farmland_mu", d.referralOtherFarmlandMu()),
         num(n, "accountability_ratio", d.accountabilityRatio()),
-        List.copyOf(kinds), Map.copyOf(due));
+        List.copyOf(kinds), Map.copyOf(due), earliest(n, d.earliestDate()));
+  }
+
+  private java.time.LocalDate earliest(JsonNode parent, java.time.LocalDate dflt) {
+    JsonNode v = parent.get("earliest_date");
+    if (v == null || v.isNull()) {
+      return dflt;
+    }
+    try {
+      return java.time.LocalDate.parse(text(v, "rules.earliest_date"));
+    } catch (java.time.format.DateTimeParseException e) {
+      throw error("rules.earliest_date", "is '" + v.asText() + "', not a date; write it as 1972-07-23");
+    }
   }
 
   private double num(JsonNode parent, String key, double dflt) {

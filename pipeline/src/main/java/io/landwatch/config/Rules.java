@@ -1,5 +1,6 @@
 package io.landwatch.config;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +14,8 @@ import java.util.Map;
  * @param accountabilityRatio suspected ÷ all farmland occupied at or above which a township is flagged
  * @param approvalKinds the approval kinds that cover land; empty means all kinds
  * @param dueDays days a patrol task of each priority has before it is overdue
+ * @param earliestDate the earliest plausible patch or approval date: a date before it is a typo
+ *     (18990101) and is quarantined, never judged
  */
 public record Rules(
     double toleranceM2,
@@ -20,15 +23,19 @@ public record Rules(
     double referralOtherFarmlandMu,
     double accountabilityRatio,
     List<String> approvalKinds,
-    Map<String, Integer> dueDays) {
+    Map<String, Integer> dueDays,
+    LocalDate earliestDate) {
 
   public static final Map<String, Integer> DEFAULT_DUE_DAYS = Map.of("P1", 1, "P2", 3, "P3", 7);
 
-  /** Rules with the default due days. */
+  /** Landsat 1's launch: no satellite change patch can be older. */
+  public static final LocalDate DEFAULT_EARLIEST_DATE = LocalDate.of(1972, 7, 23);
+
+  /** Rules with the default due days and earliest date. */
   public Rules(double toleranceM2, double referralBasicFarmlandMu, double referralOtherFarmlandMu,
       double accountabilityRatio, List<String> approvalKinds) {
     this(toleranceM2, referralBasicFarmlandMu, referralOtherFarmlandMu, accountabilityRatio,
-        approvalKinds, DEFAULT_DUE_DAYS);
+        approvalKinds, DEFAULT_DUE_DAYS, DEFAULT_EARLIEST_DATE);
   }
 
   public static Rules defaults() {

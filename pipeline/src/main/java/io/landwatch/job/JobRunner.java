@@ -23,6 +23,8 @@ import io.landwatch.prepare.WorkingCrs;
 import io.landwatch.read.Crs;
 import io.landwatch.read.LayerSource;
 import io.landwatch.util.ProgressLog;
+import io.landwatch.util.TestHooks;
+import io.landwatch.write.OutputSet;
 import io.landwatch.write.CsvWriter;
 import io.landwatch.write.GeoJsonWriter;
 import io.landwatch.write.GisExport;
@@ -72,6 +74,10 @@ public final class JobRunner {
 
   private final BigLayerReader bigLayers;
 
+  /** This run's output folder, published as a whole at the end ({@link OutputSet}). */
+  private OutputSet outputSet;
+  private Path out;
+
   private JobRunner(JobConfig job, LocalDate runDate, BigLayerReader bigLayers) {
     this.job = job;
     this.runDate = runDate;
@@ -99,8 +105,22 @@ public final class JobRunner {
   }
 
   private RunResult execute(CaseStore store) {
+    outputSet = OutputSet.begin(job.outputDir());
+    out = outputSet.staging();
+    try {
+      RunResult r = executeInto(store);
+      outputSet.publish();
+      return r;
+    } catch (RuntimeException e) {
+      outputSet.abandon();
+      throw e;
+    }
+  }
+
+  private RunResult executeInto(CaseStore store) {
     Instant started = Instant.now();
     logConfiguration();
+    TestHooks.point("run.start");
     // Hashing the inputs (hundreds of MB for a big county) overlaps with the single-threaded reads.
     ExecutorService hasher = Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, "landwatch-sha256");
@@ -113,13 +133,13 @@ public final class JobRunner {
     LOG.info("working CRS for the overlay: " + working.label() + "; areas are ellipsoidal (CGCS2000)");
 
     var loadedPatches = LayerLoader.load(job.patches(), working, job.patches().field("id"),
-        quarantine, repairs, job.progressSeconds(), Records.patches(job.patches()));
+        quarantine, repairs, job.progressSeconds(), Records.patches(job.patches(), dates()));
     warnAboutText(job.patches(), loadedPatches);
     List<Patch> patches = loadedPatches.records();
     List<Approval> approvals = new ArrayList<>();
     for (LayerSpec spec : job.approvals()) {
       var l = LayerLoader.load(spec, working, spec.field("id"), quarantine, repairs,
-          job.progressSeconds(), Records.approvals(spec));
+          job.progressSeconds(), Records.approvals(spec, dates()));
       warnAboutText(spec, l);
       approvals.addAll(l.records());
       counts.add(count(spec, l.recordsIn(), l.records().size()));
@@ -135,6 +155,7 @@ public final class JobRunner {
     LOG.info(String.format("read %d patches, %d approvals, %d villages", patches.size(),
         approvals.size(), villages.size()));
     stage("read small layers");
+    TestHooks.point("run.read-small");
 
     PatchIndex index = new PatchIndex(patches);
     // The big layers are independent: each is streamed by its own thread with its own reader.
@@ -157,6 +178,7 @@ public final class JobRunner {
     countStreamed(job.basicFarmland(), basic);
     countStreamed(job.ecologicalRedline(), eco);
     stage("stream big layers");
+    TestHooks.point("run.stream-big");
 
     Reprojector toLonLat = Reprojector.between(working, Crs.epsg(Crs.CGCS2000));
     List<PatchResult> results = judge(index, approvals, villages, farmland, basic, eco, toLonLat);
@@ -164,6 +186,8 @@ public final class JobRunner {
     stage("judge");
     counts.add(0, count(job.patches(), loadedPatches.recordsIn(), results.size()));
     checkBalance();
+    requireJudged(results, loadedPatches.recordsIn());
+    TestHooks.point("run.judged");
 
     long outside = results.stream().filter(r -> r.village() == null).count();
     List<Path> outputs = write(results, working, toLonLat, outside);
@@ -179,8 +203,13 @@ public final class JobRunner {
       stage("cases and tasks");
     }
     outputs = writeManifest(outputs, started, fingerprints);
-    return new RunResult(results, List.copyOf(counts), quarantine, repairs, working, outputs,
-        started, Instant.now(), outside, sync, plan);
+    TestHooks.point("run.manifest");
+    return new RunResult(results, List.copyOf(counts), quarantine, repairs, working,
+        outputs.stream().map(outputSet::published).toList(), started, Instant.now(), outside, sync, plan);
+  }
+
+  private Records.DateWindow dates() {
+    return new Records.DateWindow(job.rules().earliestDate(), runDate);
   }
 
   private void logConfiguration() {
@@ -222,15 +251,45 @@ public final class JobRunner {
   private Crs workingCrs() {
     try (LayerSource src = LayerSource.open(job.patches())) {
       Crs crs = src.requireCrs();
-      double[] e = crs.isGeographic() ? src.extent() : null;
+      double[] e = crs.isGeographic() ? src.extentInside(src.checkCoordinatesFitCrs()) : null;
       return WorkingCrs.choose(crs, e == null ? new Envelope() : new Envelope(e[0], e[1], e[2], e[3]));
     }
   }
 
+  /**
+   * A run that judges nothing from a layer that has records is an error, not an empty success:
+   * the patches are all unusable, or the where: filter matches none of them.
+   */
+  private void requireJudged(List<PatchResult> results, long recordsIn) {
+    if (!results.isEmpty()) {
+      return;
+    }
+    LayerSpec p = job.patches();
+    if (recordsIn > 0) {
+      throw LandwatchException.invalidInput("inputs.patches: none of the " + recordsIn + " records of "
+          + p.path() + " could be judged; quarantined: " + quarantine.table().getOrDefault(p.name(), Map.of())
+          + ". First reasons: " + quarantine.entries().stream().filter(e -> e.layer().equals(p.name())).limit(3)
+              .map(e -> "record " + e.record() + ": " + e.reason()).toList()
+          + ". Fix the patch layer (or its fields in the job file); nothing was written.");
+    }
+    if (p.where() != null) {
+      long all;
+      try (LayerSource src = LayerSource.open("inputs.patches", p.path(), p.layer(), p.encoding(), p.crs(), p.geometry())) {
+        all = src.featureCount();
+      }
+      if (all > 0) {
+        throw LandwatchException.invalidInput("inputs.patches: the filter where: \"" + p.where()
+            + "\" matches none of the " + all + " records of " + p.path() + ". Check the filter;"
+            + " nothing was written.");
+      }
+    }
+  }
+
   private List<Path> writeTasks(TaskPlanner.Plan plan, List<Village> villages, Reprojector toLonLat) {
-    Path dir = job.outputDir();
+    Path dir = out;
     List<Path> written = new ArrayList<>();
     TaskWriters.csv(dir.resolve("tasks.csv"), plan.tasks());
+    TestHooks.point("run.tasks-csv");
     TaskWriters.geojson(dir.resolve("tasks.geojson"), plan.tasks());
     written.add(dir.resolve("tasks.csv"));
     written.add(dir.resolve("tasks.geojson"));
@@ -251,8 +310,10 @@ public final class JobRunner {
       written.add(csv);
       written.add(html);
     }
+    TestHooks.point("run.task-sheets");
     TaskXlsx.write(dir.resolve("tasks.xlsx"), byTownship, job.taskLabels());
     written.add(dir.resolve("tasks.xlsx"));
+    TestHooks.point("run.tasks-written");
     return written;
   }
 
@@ -340,12 +401,13 @@ public final class JobRunner {
   }
 
   private List<Path> write(List<PatchResult> results, Crs working, Reprojector toLonLat, long outside) {
-    Path dir = job.outputDir();
+    Path dir = out;
     List<Path> written = new ArrayList<>();
     GeoJsonWriter geojson = new GeoJsonWriter(toLonLat);
     Path all = dir.resolve("patches.geojson");
     geojson.write(all, results, r -> r.patch().geometry());
     written.add(all);
+    TestHooks.point("run.patches-geojson");
     Path suspected = dir.resolve("suspected.geojson");
     geojson.write(suspected, results.stream().filter(PatchResult::suspected).toList(), PatchResult::unapproved);
     written.add(suspected);
@@ -365,13 +427,14 @@ public final class JobRunner {
       written.add(target);
     }
     stage("write");
+    TestHooks.point("run.patch-outputs");
     return written;
   }
 
   /** manifest.json, last: it lists every file the run wrote, the task outputs included. */
   private List<Path> writeManifest(List<Path> written, Instant started, Future<List<Object>> fingerprints) {
     List<Path> all = new ArrayList<>(written);
-    Path manifest = job.outputDir().resolve("manifest.json");
+    Path manifest = out.resolve("manifest.json");
     all.add(manifest);
     ManifestWriter.write(manifest, manifest(started, all, await(fingerprints)));
     return all;

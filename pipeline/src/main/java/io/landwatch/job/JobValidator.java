@@ -47,12 +47,13 @@ public final class JobValidator {
   public static Report validate(JobConfig job) {
     List<LayerCheck> checks = new ArrayList<>();
     for (LayerSpec spec : job.layers()) {
-      checks.add(check(spec, job.progressSeconds()));
+      checks.add(check(spec, job.progressSeconds(),
+          new Records.DateWindow(job.rules().earliestDate(), java.time.LocalDate.now())));
     }
     return new Report(job, checks);
   }
 
-  private static LayerCheck check(LayerSpec spec, int progressSeconds) {
+  private static LayerCheck check(LayerSpec spec, int progressSeconds, Records.DateWindow dates) {
     if (spec.remote()) {
       List<String> notes = new ArrayList<>(List.of("a Hadoop file system URI: read by the Spark engine"
           + " (run --engine spark), not checked here"));
@@ -86,7 +87,7 @@ public final class JobValidator {
       }
       if (!spec.role().streamed()) {
         LayerLoader.Loaded<?> loaded = LayerLoader.load(spec, crs, spec.field(idRole(spec.role())), q, r,
-            progressSeconds, mapper(spec));
+            progressSeconds, mapper(spec, dates));
         records = loaded.recordsIn();
         if (loaded.textCheck().looksWrong()) {
           warnings.add(LayerLoader.encodingWarning(spec, loaded.textCheck()));
@@ -105,10 +106,10 @@ public final class JobValidator {
     return role == LayerRole.VILLAGES ? "village" : "id";
   }
 
-  private static LayerLoader.Mapper<?> mapper(LayerSpec spec) {
+  private static LayerLoader.Mapper<?> mapper(LayerSpec spec, Records.DateWindow dates) {
     return switch (spec.role()) {
-      case PATCHES -> Records.patches(spec);
-      case APPROVALS -> Records.approvals(spec);
+      case PATCHES -> Records.patches(spec, dates);
+      case APPROVALS -> Records.approvals(spec, dates);
       case VILLAGES -> Records.villages(spec);
       default -> throw new IllegalArgumentException(spec.role().toString());
     };

@@ -5,6 +5,7 @@ import io.landwatch.prepare.GeometryPreparer;
 import io.landwatch.prepare.Quarantine;
 import io.landwatch.prepare.RepairReport;
 import io.landwatch.prepare.Reprojector;
+import io.landwatch.read.CoordinateBounds;
 import io.landwatch.read.Crs;
 import io.landwatch.read.FieldCheck;
 import io.landwatch.read.LayerSource;
@@ -45,7 +46,7 @@ public final class ParcelScanner {
     try (LayerSource src = LayerSource.open(spec)) {
       FieldCheck.check(src, spec);
       Crs crs = src.requireCrs();
-      src.checkCoordinatesFitCrs();
+      CoordinateBounds bounds = src.checkCoordinatesFitCrs();
       if (spec.where() == null && spec.geometry() == null) {
         src.keepOnlyFields(List.of());
       }
@@ -78,6 +79,10 @@ public final class ParcelScanner {
         g.GetEnvelope(env);
         if (env[0] == 0 && env[1] == 0 && env[2] == 0 && env[3] == 0 && g.IsEmpty()) {
           rejectCheap(spec, f, g, preparer, toWorking);
+          return;
+        }
+        if (!bounds.contains(env)) {
+          quarantine.add(spec.name(), f.GetFID(), "", "invalid_coordinate", bounds.outside(env));
           return;
         }
         index.query(env, near);

@@ -25,6 +25,20 @@ import org.locationtech.jts.operation.valid.TopologyValidationError;
  */
 public final class GeometryPreparer {
   private final GeometryFactory factory = new GeometryFactory();
+  private final io.landwatch.read.CoordinateBounds bounds;
+
+  /** A preparer that takes any finite coordinates. */
+  public GeometryPreparer() {
+    this(null);
+  }
+
+  /**
+   * A preparer that rejects records outside {@code bounds} (in the source CRS) as
+   * {@code invalid_coordinate} before anything is transformed.
+   */
+  public GeometryPreparer(io.landwatch.read.CoordinateBounds bounds) {
+    this.bounds = bounds;
+  }
 
   /** The result: a geometry or a rejection. */
   public sealed interface Result permits Prepared, Rejected {}
@@ -61,6 +75,13 @@ public final class GeometryPreparer {
     try {
       if (source.IsEmpty()) {
         return new Rejected("empty_geometry", "the record's geometry is empty");
+      }
+      if (bounds != null) {
+        double[] env = new double[4];
+        source.GetEnvelope(env);
+        if (!bounds.contains(env)) {
+          return new Rejected("invalid_coordinate", bounds.outside(env));
+        }
       }
       org.gdal.ogr.Geometry g = source;
       if (g.HasCurveGeometry() != 0) {

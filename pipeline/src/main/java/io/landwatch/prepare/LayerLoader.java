@@ -53,9 +53,9 @@ public final class LayerLoader {
     try (LayerSource src = LayerSource.open(spec)) {
       FieldCheck.check(src, spec);
       Crs crs = src.requireCrs();
-      src.checkCoordinatesFitCrs();
+      var bounds = src.checkCoordinatesFitCrs();
       Reprojector toWorking = Reprojector.between(crs, working);
-      GeometryPreparer preparer = new GeometryPreparer();
+      GeometryPreparer preparer = new GeometryPreparer(bounds);
       MojibakeCheck text = new MojibakeCheck();
       String effective = src.encoding().effective();
       List<T> out = new ArrayList<>();

@@ -24,9 +24,10 @@ public final class Gdal {
       gdal.UseExceptions();
       ogr.UseExceptions();
       osr.UseExceptions();
-      // Shapefiles are read and written the way desktop GIS does: no silent ring reorganisation
+      // Inputs are never written: a missing .shx is rebuilt in a copy (ShxRestore). Shapefiles are
+      // read and written the way desktop GIS does: no silent ring reorganisation
       // surprises, and DBF text recoded to UTF-8 by OGR.
-      gdal.SetConfigOption("SHAPE_RESTORE_SHX", "YES");
+      gdal.SetConfigOption("SHAPE_RESTORE_SHX", "NO");
       gdal.SetConfigOption("OGR_ORGANIZE_POLYGONS", "DEFAULT");
       // Lists from Excel always have a header row, even when every column is text.
       gdal.SetConfigOption("OGR_XLSX_HEADERS", "FORCE");

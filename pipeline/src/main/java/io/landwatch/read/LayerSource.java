@@ -21,7 +21,6 @@ import org.gdal.ogr.FeatureDefn;
 import org.gdal.ogr.Geometry;
 import org.gdal.ogr.Layer;
 import org.gdal.ogr.ogr;
-import org.gdal.osr.CoordinateTransformation;
 import org.gdal.osr.SpatialReference;
 
 /**
@@ -91,6 +90,17 @@ public final class LayerSource implements AutoCloseable {
     TextEncoding enc;
     Path transcoded = null;
     Path openPath = path;
+    if (ext.equals("shp")) {
+      if (sibling(path, "dbf") == null) {
+        throw LandwatchException.invalidInput(label + ": " + path + " has no .dbf file beside it, so"
+            + " its records have no attributes (ids, dates, codes). A Shapefile needs .shp, .shx and"
+            + " .dbf with the same name: copy the missing .dbf from the delivery.");
+      }
+      if (sibling(path, "shx") == null) {
+        transcoded = ShxRestore.copyWithIndex(path, label);
+        openPath = transcoded.resolve(path.getFileName());
+      }
+    }
     if (ext.equals("shp") || ext.equals("dbf")) {
       enc = TextEncoding.forShapefile(path, encodingOverride);
       // Without a declaration OGR passes the raw bytes, which the Java binding then mangles as
@@ -117,8 +127,13 @@ public final class LayerSource implements AutoCloseable {
       ds = null;
     }
     if (ds == null) {
+      String why = gdal.GetLastErrorMsg();
+      if (why == null || why.isBlank()) {
+        why = sizeOf(path) == 0 ? "the file is empty" : "GDAL recognises no vector format in it";
+      }
+      ShxRestore.delete(transcoded);
       throw LandwatchException.invalidInput(label + ": " + path + " cannot be opened as a vector"
-          + " data source (" + gdal.GetLastErrorMsg() + "). Check that every part of the dataset is"
+          + " data source (" + why + "). Check that every part of the dataset is"
           + " there (a Shapefile needs .shp, .shx and .dbf) and that the format is one GDAL reads"
           + " (landwatch inspect " + path.getFileName() + " shows what GDAL sees).");
     }
@@ -207,6 +222,20 @@ public final class LayerSource implements AutoCloseable {
 
   /** The CRS, or an error telling the user how to give one. */
   public Crs requireCrs() {
+    Path prj = sibling(path, "prj");
+    if (crs == null && prj != null) {
+      String first;
+      try {
+        first = Files.readString(prj, StandardCharsets.ISO_8859_1).strip();
+      } catch (IOException e) {
+        first = "unreadable: " + e.getMessage();
+      }
+      first = first.length() > 60 ? first.substring(0, 60) + "…" : first;
+      throw LandwatchException.invalidInput(label + ": the CRS file " + prj + " is there but is not"
+          + " a CRS GDAL understands (it starts '" + first + "'). Replace it with the .prj of the"
+          + " delivery, or add 'crs: EPSG:<code>' to " + label + " in the job file (e.g. EPSG:4526"
+          + " for CGCS2000 Gauss-Kruger zone 38 with the zone prefix, EPSG:4490 for lon/lat).");
+    }
     if (crs == null) {
       throw LandwatchException.invalidInput(label + ": " + path + " has no CRS (a Shapefile"
           + " without .prj, or a table). Add 'crs: EPSG:<code>' to " + label + " in the job file,"
@@ -373,67 +402,116 @@ public final class LayerSource implements AutoCloseable {
   }
 
   /**
-   * Fails when the layer's coordinates cannot be in its CRS: degrees beyond ±180/±90, or projected
-   * coordinates whose position falls far outside the CRS's area of use (a zone-prefixed
-   * Gauss-Krüger CRS given coordinates without the prefix, metres declared as degrees, ...).
+   * The extent {minX, maxX, minY, maxY} of the records inside {@code bounds}, or null when none
+   * is: a misplaced record (quarantined later) must not move the layer's extent.
    */
-  public void checkCoordinatesFitCrs() {
-    Crs c = requireCrs();
-    double[] ext = extent();
-    if (ext == null) {
-      return;
-    }
-    String extent = String.format(Locale.ROOT, "x %.3f…%.3f, y %.3f…%.3f", ext[0], ext[1], ext[2], ext[3]);
-    if (c.isGeographic()) {
-      if (Math.abs(ext[0]) > 180 || Math.abs(ext[1]) > 180 || Math.abs(ext[2]) > 90 || Math.abs(ext[3]) > 90) {
-        throw LandwatchException.invalidInput(label + ": " + path + " declares the geographic CRS "
-            + c.label() + " (degrees) but its coordinates (" + extent + ") are not degrees; they"
-            + " look projected (metres). Set 'crs:' of " + label + " to the projected CRS the data"
-            + " is really in, e.g. EPSG:4526 or EPSG:4540.");
+  public double[] extentInside(CoordinateBounds bounds) {
+    double[] ext = {Double.MAX_VALUE, -Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE};
+    double[] env = new double[4];
+    boolean[] any = {false};
+    forEach(f -> {
+      Geometry g;
+      try {
+        g = tableGeometry == null ? f.GetGeometryRef() : geometryOf(f);
+      } catch (UnreadableGeometry e) {
+        return;
       }
-      return;
-    }
-    var area = c.srs().GetAreaOfUse();
-    double[] lonlat = toLonLat(c, (ext[0] + ext[1]) / 2, (ext[2] + ext[3]) / 2);
-    boolean bad = lonlat == null || Double.isNaN(lonlat[0]) || Math.abs(lonlat[1]) > 90;
-    if (!bad && area != null) {
-      double margin = 3;
-      bad = lonlat[0] < area.getWest_lon_degree() - margin || lonlat[0] > area.getEast_lon_degree() + margin
-          || lonlat[1] < area.getSouth_lat_degree() - margin || lonlat[1] > area.getNorth_lat_degree() + margin;
-    }
-    if (bad) {
-      String where = lonlat == null ? "nowhere on Earth"
-          : String.format(Locale.ROOT, "lon %.3f, lat %.3f", lonlat[0], lonlat[1]);
-      String aou = area == null ? "" : String.format(Locale.ROOT, " (lon %.1f…%.1f, lat %.1f…%.1f)",
-          area.getWest_lon_degree(), area.getEast_lon_degree(), area.getSouth_lat_degree(), area.getNorth_lat_degree());
-      throw LandwatchException.invalidInput(label + ": the coordinates of " + path + " (" + extent
-          + ") put its centre at " + where + ", outside the area of " + c.label() + aou
-          + ". The CRS is wrong: a zone-prefixed Gauss-Kruger CRS (EPSG:4513–4533) needs x with the"
-          + " zone number (≈ 38 500 000), one without prefix (EPSG:4534–4554) x ≈ 500 000. Set 'crs:'"
-          + " of " + label + " to the right code.");
-    }
+      if (g != null && !g.IsEmpty()) {
+        g.GetEnvelope(env);
+        if (bounds.contains(env)) {
+          any[0] = true;
+          ext[0] = Math.min(ext[0], env[0]);
+          ext[1] = Math.max(ext[1], env[1]);
+          ext[2] = Math.min(ext[2], env[2]);
+          ext[3] = Math.max(ext[3], env[3]);
+        }
+        if (tableGeometry != null) {
+          g.delete();
+        }
+      }
+    });
+    return any[0] ? ext : null;
   }
 
-  private static double[] toLonLat(Crs from, double x, double y) {
-    try {
-      CoordinateTransformation ct = CoordinateTransformation.CreateCoordinateTransformation(
-          from.srs(), Crs.epsg(Crs.CGCS2000).srs());
-      return ct.TransformPoint(x, y);
-    } catch (RuntimeException e) {
-      return null;
+  /** Records looked at to decide whether a whole layer is in the wrong CRS. */
+  private static final int FIT_SAMPLE = 1000;
+
+  /**
+   * The bounds each record of the layer must lie in, after checking that the layer as a whole
+   * fits its CRS: when most of the first records lie outside (degrees declared as metres, a
+   * Gauss-Krüger zone without its prefix, ...), the CRS is wrong and the layer is refused. A few
+   * records outside are the callers' to quarantine one by one.
+   */
+  public CoordinateBounds checkCoordinatesFitCrs() {
+    Crs c = requireCrs();
+    CoordinateBounds bounds = CoordinateBounds.of(c);
+    double[] env = new double[4];
+    double[] firstBad = null;
+    int[] seen = {0, 0};
+    forEachWhile(f -> {
+      Geometry g;
+      try {
+        g = tableGeometry == null ? f.GetGeometryRef() : geometryOf(f);
+      } catch (UnreadableGeometry e) {
+        return true;
+      }
+      if (g != null && !g.IsEmpty()) {
+        g.GetEnvelope(env);
+        seen[0]++;
+        if (!bounds.contains(env)) {
+          seen[1]++;
+        }
+        if (tableGeometry != null) {
+          g.delete();
+        }
+      }
+      return seen[0] < FIT_SAMPLE;
+    });
+    if (seen[0] == 0 || seen[1] * 2 <= seen[0]) {
+      return bounds;
     }
+    double[] ext = extent();
+    String extent = ext == null ? "" : String.format(Locale.ROOT, " (x %.3f…%.3f, y %.3f…%.3f)", ext[0], ext[1], ext[2], ext[3]);
+    if (c.isGeographic()) {
+      throw LandwatchException.invalidInput(label + ": " + path + " declares the geographic CRS "
+          + c.label() + " (degrees) but " + seen[1] + " of its first " + seen[0] + " records" + extent
+          + " are not degrees of this region; they look projected (metres). Set 'crs:' of " + label
+          + " to the projected CRS the data is really in, e.g. EPSG:4526 or EPSG:4540.");
+    }
+    throw LandwatchException.invalidInput(label + ": " + seen[1] + " of the first " + seen[0] + " records of "
+        + path + extent + " lie outside the area of " + c.label() + " (x " + Math.round(bounds.minX()) + "…"
+        + Math.round(bounds.maxX()) + ", y " + Math.round(bounds.minY()) + "…" + Math.round(bounds.maxY())
+        + "). The CRS is wrong: a zone-prefixed Gauss-Kruger CRS (EPSG:4513–4533) needs x with the"
+        + " zone number (≈ 38 500 000), one without prefix (EPSG:4534–4554) x ≈ 500 000. Set 'crs:'"
+        + " of " + label + " to the right code.");
   }
 
   @Override
   public void close() {
     dataset.delete();
-    if (transcoded != null) {
-      try {
-        Files.deleteIfExists(transcoded);
-      } catch (IOException ignored) {
-        // a temp file left behind is harmless
+    ShxRestore.delete(transcoded);
+  }
+
+  private static long sizeOf(Path p) {
+    try {
+      return Files.size(p);
+    } catch (IOException e) {
+      return -1;
+    }
+  }
+
+  /** A file beside {@code file} with another extension (either case), or null. */
+  static Path sibling(Path file, String ext) {
+    String name = file.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    String stem = dot > 0 ? name.substring(0, dot) : name;
+    for (String e : new String[] {ext, ext.toUpperCase(Locale.ROOT)}) {
+      Path p = file.resolveSibling(stem + "." + e);
+      if (Files.isRegularFile(p)) {
+        return p;
       }
     }
+    return null;
   }
 
   private static String extension(Path p) {

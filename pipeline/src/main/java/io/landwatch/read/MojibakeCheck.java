@@ -35,7 +35,7 @@ public final class MojibakeCheck {
     }
   }
 
-  static String guess(String value, String effective) {
+  public static String guess(String value, String effective) {
     if (value.indexOf('\uFFFD') >= 0) {
       return "GBK";
     }

@@ -33,10 +33,14 @@ public record TextEncoding(String declared, String effective, String origin) {
   }
 
   /**
-   * Decides a Shapefile's encoding: .cpg first, then a meaningful DBF language driver id, then the
-   * job's {@code encoding:}; otherwise OGR's default (ISO-8859-1), which the mojibake check watches.
+   * Decides a Shapefile's encoding: the job's {@code encoding:} first (a person who wrote it has
+   * looked at the data; .cpg files lie), then .cpg, then a meaningful DBF language driver id;
+   * otherwise OGR's default (ISO-8859-1), which the mojibake check watches.
    */
   static TextEncoding forShapefile(Path shp, String jobEncoding) {
+    if (jobEncoding != null) {
+      return new TextEncoding(declared(shp), normalize(jobEncoding), "job");
+    }
     Path cpg = sibling(shp, "cpg");
     if (cpg != null) {
       try {
@@ -62,10 +66,17 @@ public record TextEncoding(String declared, String effective, String origin) {
         // OGR reports unreadable DBFs itself
       }
     }
-    if (jobEncoding != null) {
-      return new TextEncoding(null, normalize(jobEncoding), "job");
-    }
     return new TextEncoding(null, "ISO-8859-1", "default");
+  }
+
+  /** What the .cpg says, for the record when the job overrides it. */
+  private static String declared(Path shp) {
+    Path cpg = sibling(shp, "cpg");
+    try {
+      return cpg == null ? null : Files.readString(cpg, java.nio.charset.StandardCharsets.ISO_8859_1).trim();
+    } catch (IOException e) {
+      return null;
+    }
   }
 
   static TextEncoding utf8ByFormat() {

@@ -4,13 +4,10 @@ import io.landwatch.ExitCode;
 import io.landwatch.LandwatchException;
 import io.landwatch.read.Crs;
 import io.landwatch.read.Gdal;
+import io.landwatch.util.TestHooks;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,67 +29,96 @@ import org.locationtech.jts.io.WKBWriter;
  * The persistent case store: one GeoPackage (SQLite) that QGIS and ogrinfo open directly, with
  * the layers {@code cases} (patch polygons), {@code tasks} (patrol points), {@code history}
  * (append-only status changes) and {@code runs}. Every change happens inside one SQLite
- * transaction, so a run killed at any point leaves the store as it was. A lock file beside the
- * store keeps a second run out while one is working (the OS drops the lock if a run dies).
+ * transaction, so a run killed at any point leaves the store as it was. While a process has the
+ * store open it holds SQLite's write lock on it, which keeps a second process out (the OS drops
+ * the lock when the process dies, however it dies).
  */
 public final class CaseStore implements AutoCloseable {
   private final Path file;
-  private final FileChannel lockChannel;
-  private final FileLock lock;
   private final Dataset ds;
   private final WKBWriter wkb = new WKBWriter();
   private boolean inTransaction;
 
-  private CaseStore(Path file, FileChannel lockChannel, FileLock lock, Dataset ds) {
+  private CaseStore(Path file, Dataset ds) {
     this.file = file;
-    this.lockChannel = lockChannel;
-    this.lock = lock;
     this.ds = ds;
   }
 
-  /** Opens (creating when absent) the store, or fails at once when another run holds it. */
+  /**
+   * Opens (creating when absent) the store, or fails at once when another process holds it.
+   * The store is its own lock: the opener takes SQLite's write lock (RESERVED) on the file and
+   * keeps it until {@link #close()}. That lock is an OS lock on the store file held by the
+   * process, so it dies with the process however it dies, and there is no lock file to go stale
+   * or to be deleted by hand. Readers (ledger, status) can still read meanwhile.
+   */
   public static CaseStore open(Path file) {
     Gdal.init();
-    Path lockFile = file.resolveSibling(file.getFileName() + ".lock");
-    FileChannel ch = null;
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
-      ch = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-      FileLock l;
-      try {
-        l = ch.tryLock();
-      } catch (OverlappingFileLockException e) {
-        l = null;
-      }
-      if (l == null) {
-        ch.close();
-        throw new LandwatchException(ExitCode.STORE_BUSY, "The case store " + file + " is being"
-            + " used by another landwatch run (lock " + lockFile + "). Wait for it to finish; a"
-            + " nightly schedule should not start a run while the previous one is still going.");
-      }
-      boolean fresh = !Files.exists(file);
-      Dataset ds = fresh
+      // Releases before 0.2 kept a lock file beside the store; it means nothing now.
+      Files.deleteIfExists(file.resolveSibling(file.getFileName() + ".lock"));
+    } catch (IOException e) {
+      throw new LandwatchException(ExitCode.OUTPUT, "Cannot create the folder of the case store " + file
+          + ": " + e.getMessage() + ". Check that the folder is writable.");
+    }
+    boolean fresh = !Files.exists(file);
+    Dataset ds;
+    try {
+      ds = fresh
           ? gdal.GetDriverByName("GPKG").Create(file.toString(), 0, 0, 0, gdalconst.GDT_Unknown)
           : gdal.OpenEx(file.toString(), gdalconst.OF_VECTOR | gdalconst.OF_UPDATE);
-      if (ds == null) {
-        l.release();
-        ch.close();
-        throw new LandwatchException(ExitCode.INVALID_INPUT, "The case store " + file + " cannot be"
-            + " opened as a GeoPackage (" + gdal.GetLastErrorMsg() + "). Move it aside to start a new one.");
-      }
-      CaseStore store = new CaseStore(file, ch, l, ds);
-      store.ensureSchema();
-      return store;
-    } catch (IOException e) {
-      try {
-        if (ch != null) {
-          ch.close();
-        }
-      } catch (IOException ignored) {
-        // reported below
-      }
-      throw new LandwatchException(ExitCode.OUTPUT, "Cannot open the case store " + file + ": " + e.getMessage());
+    } catch (RuntimeException e) {
+      ds = null;
     }
+    if (ds == null) {
+      throw new LandwatchException(fresh ? ExitCode.OUTPUT : ExitCode.INVALID_INPUT, "The case store "
+          + file + " cannot be " + (fresh ? "created" : "opened as a GeoPackage for writing") + " ("
+          + gdal.GetLastErrorMsg() + "). " + (fresh ? "Check that the folder is writable and has free space."
+          : "Check its permissions; if it is not a landwatch store, move it aside to start a new one."));
+    }
+    CaseStore store = new CaseStore(file, ds);
+    try {
+      store.claim();
+      store.ensureSchema();
+    } catch (RuntimeException e) {
+      store.close();
+      throw e instanceof LandwatchException le ? le : new LandwatchException(ExitCode.OUTPUT,
+          "The case store " + file + " could not be set up (" + e.getMessage() + "). Check free"
+          + " disk space and that the folder is writable.");
+    }
+    return store;
+  }
+
+  /**
+   * Starts the transaction that holds the write lock: an update that changes nothing makes
+   * SQLite take RESERVED at once, or fail at once with "database is locked".
+   */
+  private void claim() {
+    try {
+      // GDAL waits for a busy database; a second run must not wait, it must say so at once.
+      ds.ExecuteSQL("PRAGMA busy_timeout = 0");
+      ds.StartTransaction();
+      gdal.ErrorReset();
+      ds.ExecuteSQL("UPDATE gpkg_contents SET table_name = table_name WHERE 0");
+      // GDAL reports a failed statement as an error message, not as an exception
+      if (gdal.GetLastErrorType() >= gdalconst.CE_Failure) {
+        throw new IllegalStateException(gdal.GetLastErrorMsg());
+      }
+    } catch (RuntimeException e) {
+      String msg = String.valueOf(e.getMessage()) + " " + gdal.GetLastErrorMsg();
+      try {
+        ds.RollbackTransaction();
+      } catch (RuntimeException ignored) {
+        // nothing was started
+      }
+      if (msg.contains("locked") || msg.contains("busy")) {
+        throw new LandwatchException(ExitCode.STORE_BUSY, "The case store " + file + " is being"
+            + " used by another landwatch process. Wait for it to finish; a nightly schedule should"
+            + " not start a run while the previous one is still going.");
+      }
+      throw e;
+    }
+    inTransaction = true;
   }
 
   public Path file() {
@@ -101,9 +127,9 @@ public final class CaseStore implements AutoCloseable {
 
   private void ensureSchema() {
     if (ds.GetLayerByName("cases") != null) {
+      addMissingColumn("history", "source_key");
       return;
     }
-    ds.StartTransaction();
     layer("cases", ogr.wkbMultiPolygon, "case_id", "patch_id", "status", "expanded:int",
         "area_m2:real", "unapproved_m2:real", "township", "village", "priority", "referral:int",
         "opened_on", "opened_run", "updated_run");
@@ -112,10 +138,18 @@ public final class CaseStore implements AutoCloseable {
         "gcj02_lon:real", "gcj02_lat:real", "area_mu:real", "unapproved_mu:real", "farmland_mu:real",
         "basic_farmland_mu:real", "checked_on", "result", "action");
     layer("history", ogr.wkbNone, "at", "actor", "case_id", "task_id", "old_status",
-        "new_status", "note");
+        "new_status", "note", "source_key");
     layer("runs", ogr.wkbNone, "run_id", "job", "run_date", "started", "finished",
         "patches:int", "new_cases:int", "updated_cases:int", "reopened_cases:int", "status");
-    ds.CommitTransaction();
+    commit();
+  }
+
+  /** Stores written before a column existed get it (empty for their old rows). */
+  private void addMissingColumn(String layerName, String column) {
+    Layer l = ds.GetLayerByName(layerName);
+    if (l.GetLayerDefn().GetFieldIndex(column) < 0) {
+      guard(() -> l.CreateField(new FieldDefn(column, ogr.OFTString)), "upgrade of " + layerName);
+    }
   }
 
   private void layer(String name, int geomType, String... fields) {
@@ -129,20 +163,53 @@ public final class CaseStore implements AutoCloseable {
   }
 
   /** Starts the run's single transaction. */
+  /**
+   * Marks the start of a change set. The store is always inside a transaction while it is open
+   * (that transaction is the lock), so this only checks that the last one was not lost.
+   */
   public void begin() {
-    ds.StartTransaction();
-    inTransaction = true;
+    if (!inTransaction) {
+      claim();
+    }
   }
 
+  /** Commits the changes since the last commit, then holds the lock again for the next ones. */
   public void commit() {
-    ds.CommitTransaction();
+    TestHooks.point("store.commit");
+    guard(() -> ds.CommitTransaction(), "commit");
     inTransaction = false;
+    claim();
   }
 
   public void rollback() {
     if (inTransaction) {
-      ds.RollbackTransaction();
       inTransaction = false;
+      try {
+        ds.RollbackTransaction();
+      } catch (RuntimeException e) {
+        // SQLite rolls back an interrupted transaction itself the next time the store is opened
+      }
+    }
+  }
+
+  /**
+   * Runs one GDAL call on the store; a failure (disk full, read-only folder, ...) becomes exit 6
+   * naming the store: with GDAL exceptions on, the binding would otherwise throw "General Error".
+   */
+  private void guard(java.util.function.IntSupplier call, String what) {
+    int err;
+    String detail;
+    try {
+      err = call.getAsInt();
+      detail = err == 0 ? null : gdal.GetLastErrorMsg();
+    } catch (RuntimeException e) {
+      err = -1;
+      detail = e.getMessage();
+    }
+    if (err != 0) {
+      throw new LandwatchException(ExitCode.OUTPUT, "The case store " + file + " could not be written"
+          + " (" + what + ": " + detail + "). Check free disk space and that the folder is writable;"
+          + " nothing of this run was committed, so run it again once that is fixed.");
     }
   }
 
@@ -202,7 +269,7 @@ public final class CaseStore implements AutoCloseable {
       if (lonLat != null) {
         f.SetGeometryDirectly(ogr.CreateGeometryFromWkb(wkb.write(lonLat)));
       }
-      check(l.CreateFeature(f), "insert into " + layerName);
+      guard(() -> l.CreateFeature(f), "insert into " + layerName);
       return f.GetFID();
     } finally {
       f.delete();
@@ -218,7 +285,7 @@ public final class CaseStore implements AutoCloseable {
       if (lonLat != null) {
         f.SetGeometryDirectly(ogr.CreateGeometryFromWkb(wkb.write(lonLat)));
       }
-      check(l.SetFeature(f), "update of " + layerName);
+      guard(() -> l.SetFeature(f), "update of " + layerName);
     } finally {
       f.delete();
     }
@@ -241,13 +308,6 @@ public final class CaseStore implements AutoCloseable {
     }
   }
 
-  private void check(int err, String what) {
-    if (err != 0) {
-      throw new LandwatchException(ExitCode.OUTPUT, "The case store " + file + " refused an "
-          + what + ": " + gdal.GetLastErrorMsg());
-    }
-  }
-
   private static Geometry jts(org.gdal.ogr.Geometry g) {
     try {
       return g == null ? null : new WKBReader().read(g.ExportToWkb());
@@ -260,11 +320,5 @@ public final class CaseStore implements AutoCloseable {
   public void close() {
     rollback();
     ds.delete();
-    try {
-      lock.release();
-      lockChannel.close();
-    } catch (IOException ignored) {
-      // the OS releases the lock with the process anyway
-    }
   }
 }

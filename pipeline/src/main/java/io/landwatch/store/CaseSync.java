@@ -6,6 +6,7 @@ import io.landwatch.judge.Units;
 import io.landwatch.plan.Gcj02;
 import io.landwatch.plan.Task;
 import io.landwatch.prepare.Reprojector;
+import io.landwatch.util.TestHooks;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -18,14 +19,14 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Polygon;
-import org.locationtech.jts.index.strtree.STRtree;
 
 /**
- * Brings the case store up to date with one run, in one transaction. A suspected patch with the
- * patch id of a case, or overlapping a case by at least half of the smaller of the two, updates
- * that case; a closed case whose patch grew by more than the tolerance is reopened and marked
+ * Brings the case store up to date with one run, in one transaction. Suspected patches are paired
+ * with cases one to one by {@link CaseMatcher} (own id, latest patch id, then at least half
+ * overlap); a closed case whose patch grew by more than the tolerance is reopened and marked
  * expanded; any other suspected patch opens a case and its patrol task. Nothing that is already
- * true is written again, so re-running a job changes nothing but the run record.
+ * true is written again, so re-running a job changes nothing but the run record, and the store
+ * after any sequence of runs of the same data equals the store of one run.
  */
 public final class CaseSync {
   /** What a run did to the store, and the tasks of its suspected patches. */
@@ -48,37 +49,42 @@ public final class CaseSync {
     this.rules = rules;
   }
 
+  /**
+   * Brings the store up to date with the run's results in one transaction and returns what
+   * changed and the store's open tasks (all of them, not only this run's).
+   */
   public Report sync(String job, List<PatchResult> results, LocalDate runDate, Instant started) {
     String runId = job + "@" + started;
     store.begin();
     try {
-      List<CaseRow> cases = new ArrayList<>(store.cases());
-      Map<String, CaseRow> byPatch = new HashMap<>();
-      STRtree index = new STRtree();
-      List<Geometry> working = new ArrayList<>();
-      for (int i = 0; i < cases.size(); i++) {
-        CaseRow c = cases.get(i);
-        byPatch.put(c.patchId(), c);
-        byPatch.putIfAbsent(c.caseId(), c);
-        Geometry w = toWorking.apply(c.geometry());
-        working.add(w);
-        index.insert(w.getEnvelopeInternal(), i);
+      List<CaseRow> cases = store.cases();
+      Map<Long, Map<String, Object>> caseRows = new HashMap<>();
+      for (Map<String, Object> row : store.rows("cases", null)) {
+        caseRows.put((Long) row.get("fid"), row);
+      }
+      Map<String, CaseRow> byId = new HashMap<>();
+      List<CaseMatcher.CaseShape> shapes = new ArrayList<>();
+      for (CaseRow c : cases) {
+        byId.put(c.caseId(), c);
+        shapes.add(new CaseMatcher.CaseShape(c.caseId(), c.patchId(), c.status().equals("closed"),
+            c.geometry() == null ? null : toWorking.apply(c.geometry())));
+      }
+      List<PatchResult> suspected = results.stream().filter(PatchResult::suspected)
+          .sorted(java.util.Comparator.comparing(r -> r.patch().id())).toList();
+      Map<String, String> matched = CaseMatcher.match(suspected.stream()
+          .map(r -> new CaseMatcher.PatchShape(r.patch().id(), r.patch().geometry())).toList(), shapes);
+      Map<String, Map<String, Object>> taskRows = new HashMap<>();
+      for (Map<String, Object> t : store.rows("tasks", null)) {
+        taskRows.put((String) t.get("case_id"), t);
       }
       int created = 0;
       int updated = 0;
       int reopened = 0;
-      List<String> caseIds = new ArrayList<>();
-      for (PatchResult r : results) {
-        if (!r.suspected()) {
-          continue;
-        }
-        CaseRow c = byPatch.get(r.patch().id());
-        if (c == null) {
-          c = bestOverlap(r.patch().geometry(), index, cases, working);
-        }
+      for (PatchResult r : suspected) {
         Geometry lonLat = multi(toLonLat.apply(r.patch().geometry()));
-        if (c == null) {
-          String caseId = r.patch().id();
+        String caseId = matched.get(r.patch().id());
+        if (caseId == null) {
+          caseId = r.patch().id();
           store.insert("cases", caseValues(r, caseId, "open", false, runId, runDate), lonLat);
           Map<String, Object> t = taskValues(r, caseId, runDate);
           t.put("status", "open");
@@ -86,33 +92,44 @@ public final class CaseSync {
           store.insert("tasks", t, point(t));
           history(runId, caseId, null, "open", "opened by run " + runId + " for patch " + r.patch().id());
           created++;
-          caseIds.add(caseId);
           continue;
         }
-        caseIds.add(c.caseId());
-        boolean grew = r.areaM2() > c.areaM2() + rules.toleranceM2();
+        CaseRow c = byId.get(caseId);
+        Map<String, Object> storedTask = taskRows.get(caseId);
         if (c.status().equals("closed")) {
-          if (!grew) {
+          if (r.areaM2() <= c.areaM2() + rules.toleranceM2()) {
             continue;
           }
-          Map<String, Object> cv = caseValues(r, c.caseId(), "open", true, runId, runDate);
+          Map<String, Object> cv = caseValues(r, caseId, "open", true, runId, runDate);
           cv.remove("opened_on");
           cv.remove("opened_run");
           store.update("cases", c.fid(), cv, lonLat);
-          Map<String, Object> t = taskValues(r, c.caseId(), runDate);
+          Map<String, Object> t = taskValues(r, caseId, runDate);
           t.put("status", "open");
-          updateTask(c.caseId(), t);
-          history(runId, c.caseId(), "closed", "open", String.format(java.util.Locale.ROOT,
+          updateTask(storedTask, t);
+          history(runId, caseId, "closed", "open", String.format(java.util.Locale.ROOT,
               "reopened: patch %s grew from %.2f m² to %.2f m² (expanded)", r.patch().id(), c.areaM2(), r.areaM2()));
           reopened++;
-        } else if (!r.patch().id().equals(c.patchId()) || Units.round2(r.areaM2()) != c.areaM2()) {
-          Map<String, Object> cv = caseValues(r, c.caseId(), c.status(), c.expanded() || grew, runId, runDate);
+          continue;
+        }
+        Map<String, Object> cv = caseValues(r, caseId, c.status(), c.expanded(), runId, runDate);
+        Map<String, Object> t = taskValues(r, caseId, runDate);
+        t.remove("due_on");
+        boolean caseChanged = differs(cv, caseRows.get(c.fid()), CASE_COMPARED);
+        boolean taskChanged = differs(t, storedTask, TASK_COMPARED);
+        if (caseChanged) {
           cv.remove("opened_on");
           cv.remove("opened_run");
           store.update("cases", c.fid(), cv, lonLat);
-          Map<String, Object> t = taskValues(r, c.caseId(), runDate);
-          t.remove("due_on");
-          updateTask(c.caseId(), t);
+          if (!r.patch().id().equals(c.patchId())) {
+            history(runId, caseId, c.status(), c.status(), "patch " + r.patch().id()
+                + " continues the case (was patch " + c.patchId() + ")");
+          }
+        }
+        if (taskChanged) {
+          updateTask(storedTask, t);
+        }
+        if (caseChanged || taskChanged) {
           updated++;
         }
       }
@@ -128,40 +145,38 @@ public final class CaseSync {
       run.put("reopened_cases", reopened);
       run.put("status", "committed");
       store.insert("runs", run, null);
-      StorePauses.beforeCommit();
+      TestHooks.point("sync.before-commit");
       store.commit();
-      return new Report(runId, created, updated, reopened, tasksOf(caseIds, results));
+      TestHooks.point("sync.after-commit");
+      return new Report(runId, created, updated, reopened, openTasks());
     } catch (RuntimeException e) {
       store.rollback();
       throw e;
     }
   }
 
-  private CaseRow bestOverlap(Geometry p, STRtree index, List<CaseRow> cases, List<Geometry> working) {
-    CaseRow best = null;
-    double bestShare = 0;
-    for (Object o : index.query(p.getEnvelopeInternal())) {
-      int i = (Integer) o;
-      Geometry c = working.get(i);
-      if (!c.intersects(p)) {
-        continue;
-      }
-      double overlap = c.intersection(p).getArea();
-      double share = overlap / Math.min(c.getArea(), p.getArea());
-      boolean better = best == null || share > bestShare
-          || share == bestShare && !cases.get(i).status().equals("closed") && best.status().equals("closed");
-      if (share >= 0.5 && better) {
-        best = cases.get(i);
-        bestShare = share;
+  private static final List<String> CASE_COMPARED = List.of("patch_id", "area_m2", "unapproved_m2",
+      "township", "village", "priority", "referral");
+  private static final List<String> TASK_COMPARED = List.of("patch_id", "township", "village",
+      "inspector", "phone", "priority", "lon", "lat", "gcj02_lon", "gcj02_lat", "area_mu",
+      "unapproved_mu", "farmland_mu", "basic_farmland_mu");
+
+  private static boolean differs(Map<String, Object> fresh, Map<String, Object> stored, List<String> keys) {
+    if (stored == null) {
+      return true;
+    }
+    for (String k : keys) {
+      if (!java.util.Objects.equals(fresh.get(k), stored.get(k))) {
+        return true;
       }
     }
-    return best;
+    return false;
   }
 
   /** Updates the case's task; its status change, if any, is in the case's history row. */
-  private void updateTask(String caseId, Map<String, Object> values) {
-    for (Map<String, Object> row : store.rowsOfCase("tasks", caseId)) {
-      store.update("tasks", (Long) row.get("fid"), values, point(values));
+  private void updateTask(Map<String, Object> storedTask, Map<String, Object> values) {
+    if (storedTask != null) {
+      store.update("tasks", (Long) storedTask.get("fid"), values, point(values));
     }
   }
 
@@ -231,21 +246,18 @@ public final class CaseSync {
     return g instanceof Polygon p ? gf.createMultiPolygon(new Polygon[] {p}) : g;
   }
 
-  private List<Task> tasksOf(List<String> caseIds, List<PatchResult> results) {
-    Map<String, Map<String, Object>> rows = new HashMap<>();
-    for (Map<String, Object> t : store.rows("tasks", null)) {
-      rows.put((String) t.get("case_id"), t);
-    }
+  /** Every task of the store that is not closed, in task id order. */
+  private List<Task> openTasks() {
     List<Task> out = new ArrayList<>();
-    for (String id : caseIds) {
-      Map<String, Object> t = rows.get(id);
-      out.add(new Task((String) t.get("task_id"), id, (String) t.get("patch_id"), (String) t.get("township"),
-          (String) t.get("village"), (String) t.get("inspector"), (String) t.get("phone"),
-          (String) t.get("priority"), LocalDate.parse((String) t.get("due_on")), (String) t.get("status"),
-          (Double) t.get("lon"), (Double) t.get("lat"), (Double) t.get("gcj02_lon"), (Double) t.get("gcj02_lat"),
-          (Double) t.get("area_mu"), (Double) t.get("unapproved_mu"), (Double) t.get("farmland_mu"),
-          (Double) t.get("basic_farmland_mu"), 0, 0, 0, 0));
+    for (Map<String, Object> t : store.rows("tasks", "status <> 'closed'")) {
+      out.add(new Task((String) t.get("task_id"), (String) t.get("case_id"), (String) t.get("patch_id"),
+          (String) t.get("township"), (String) t.get("village"), (String) t.get("inspector"),
+          (String) t.get("phone"), (String) t.get("priority"), LocalDate.parse((String) t.get("due_on")),
+          (String) t.get("status"), (Double) t.get("lon"), (Double) t.get("lat"), (Double) t.get("gcj02_lon"),
+          (Double) t.get("gcj02_lat"), (Double) t.get("area_mu"), (Double) t.get("unapproved_mu"),
+          (Double) t.get("farmland_mu"), (Double) t.get("basic_farmland_mu"), 0, 0, 0, 0));
     }
+    out.sort(java.util.Comparator.comparing(Task::taskId));
     return out;
   }
 }

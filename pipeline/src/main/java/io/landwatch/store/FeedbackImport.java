@@ -5,6 +5,8 @@ import io.landwatch.model.SourceRecord;
 import io.landwatch.prepare.DateParser;
 import io.landwatch.read.Attributes;
 import io.landwatch.read.LayerSource;
+import io.landwatch.read.MojibakeCheck;
+import io.landwatch.util.TestHooks;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -35,7 +37,24 @@ public final class FeedbackImport {
   private FeedbackImport() {}
 
   public static Report run(CaseStore store, Path file, boolean partial, LocalDate today) {
-    List<Map<String, String>> rows = read(file);
+    return run(store, file, null, partial, today);
+  }
+
+  /**
+   * Imports a feedback file into the store. Idempotent: a row whose check (task, date, result,
+   * action) is already in the store's history, or repeats an earlier row of the file, is reported
+   * as already applied and changes nothing, so importing a file twice changes nothing.
+   *
+   * @param encoding the charset of a CSV file, or null for UTF-8; text that does not decode
+   *     cleanly in it is refused, never written to the history as mojibake
+   */
+  public static Report run(CaseStore store, Path file, String encoding, boolean partial, LocalDate today) {
+    List<Map<String, String>> rows = read(file, encoding);
+    Set<String> recorded = new java.util.HashSet<>();
+    for (Map<String, Object> h : store.rows("history", "source_key IS NOT NULL")) {
+      recorded.add((String) h.get("source_key"));
+    }
+    Map<String, Integer> keysInFile = new HashMap<>();
     Map<String, Map<String, Object>> tasks = new HashMap<>();
     Map<String, String> taskByPatch = new HashMap<>();
     for (Map<String, Object> t : store.rows("tasks", null)) {
@@ -97,6 +116,13 @@ public final class FeedbackImport {
         }
       }
       String tid = task == null ? null : (String) task.get("task_id");
+      String key = reason == null ? sourceKey(tid, checked, result, action) : null;
+      if (key != null && (recorded.contains(key) || keysInFile.containsKey(key))) {
+        Integer earlier = keysInFile.get(key);
+        outcomes.add(new RowOutcome(rowNo, id, "already applied", earlier == null
+            ? "this check is already in the case store (imported before)" : "repeats row " + earlier));
+        continue;
+      }
       String next = null;
       if (reason == null) {
         String current = status.get(tid);
@@ -120,6 +146,8 @@ public final class FeedbackImport {
       change.put("action", action);
       change.put("inspector", r.get("inspector"));
       change.put("note", r.get("note"));
+      change.put("key", key);
+      keysInFile.put(key, rowNo);
       changes.add(change);
       status.put(tid, next);
       outcomes.add(new RowOutcome(rowNo, id, "ok", null));
@@ -128,10 +156,16 @@ public final class FeedbackImport {
     if (apply && !changes.isEmpty()) {
       store.begin();
       try {
-        for (Map<String, Object> c : changes) {
-          applyChange(store, c, file);
+        TestHooks.point("feedback.begin");
+        for (int i = 0; i < changes.size(); i++) {
+          applyChange(store, changes.get(i), file);
+          if (i == 0) {
+            TestHooks.point("feedback.first-row");
+          }
         }
+        TestHooks.point("feedback.before-commit");
         store.commit();
+        TestHooks.point("feedback.after-commit");
       } catch (RuntimeException e) {
         store.rollback();
         throw e;
@@ -201,7 +235,13 @@ public final class FeedbackImport {
     h.put("new_status", c.get("new"));
     h.put("note", "checked " + c.get("checked_on") + ": " + c.get("result") + ", " + c.get("action")
         + (c.get("note") == null ? "" : "; " + c.get("note")));
+    h.put("source_key", c.get("key"));
     store.insert("history", h, null);
+  }
+
+  /** What makes two feedback rows the same check. */
+  private static String sourceKey(String taskId, LocalDate checked, String result, String action) {
+    return "feedback:" + taskId + "|" + checked + "|" + result + "|" + action;
   }
 
   private static String lower(String s) {
@@ -209,15 +249,16 @@ public final class FeedbackImport {
   }
 
   /** Rows of a CSV or XLSX as column → trimmed text (blank → absent). */
-  static List<Map<String, String>> read(Path file) {
+  static List<Map<String, String>> read(Path file, String encoding) {
     List<Map<String, String>> out = new ArrayList<>();
-    try (LayerSource src = LayerSource.open("feedback", file, null, null, null, null)) {
+    try (LayerSource src = LayerSource.open("feedback", file, null, encoding, null, null)) {
+      String effective = src.encoding().effective();
       List<String> cols = src.fieldNames();
       if (cols.stream().noneMatch(c -> c.equalsIgnoreCase("task_id") || c.equalsIgnoreCase("patch_id"))
           || cols.stream().noneMatch(c -> c.equalsIgnoreCase("result"))) {
         throw LandwatchException.invalidInput("feedback file " + file + " needs the columns task_id (or"
             + " patch_id), result, action, checked_on, inspector, note; it has: " + String.join(", ", cols)
-            + ". See docs/USER_GUIDE.md (feedback file format).");
+            + ". See docs/NIGHTLY.md (feedback file format).");
       }
       src.forEach(f -> {
         SourceRecord rec = new SourceRecord(f.GetFID(), Attributes.of(f));
@@ -225,7 +266,15 @@ public final class FeedbackImport {
         for (String c : List.of("task_id", "patch_id", "result", "action", "checked_on", "inspector", "note")) {
           String v = rec.text(c);
           if (v != null) {
-            m.put(c, v.startsWith("\uFEFF") ? v.substring(1) : v);
+            v = v.startsWith("\uFEFF") ? v.substring(1) : v;
+            String likely = MojibakeCheck.guess(v, effective);
+            if (likely != null) {
+              throw LandwatchException.invalidInput("feedback file " + file + ", row " + (out.size() + 2)
+                  + ", column " + c + ": '" + v + "' is not " + effective + " text; it looks like "
+                  + likely + ". Save the file as " + effective + " (Excel: \"CSV UTF-8\") or import it with"
+                  + " --encoding " + likely + ". Nothing was imported.");
+            }
+            m.put(c, v);
           }
         }
         out.add(m);

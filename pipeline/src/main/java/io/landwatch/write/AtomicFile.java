@@ -36,6 +36,7 @@ public final class AtomicFile {
       } catch (UnsupportedOperationException ignored) {
         // not a POSIX file system: keep the default
       }
+      io.landwatch.util.TestHooks.point("file.before-rename." + target.getFileName());
       Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
       if (tmp != null) {

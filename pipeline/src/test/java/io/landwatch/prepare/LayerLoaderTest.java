@@ -42,7 +42,7 @@ class LayerLoaderTest {
         LayerRole.PATCHES.defaultFields(), Set.of(), null);
     Quarantine q = new Quarantine();
     RepairReport r = new RepairReport();
-    var loaded = LayerLoader.load(spec, Crs.epsg(4526), "JCBH", q, r, 10, Records.patches(spec));
+    var loaded = LayerLoader.load(spec, Crs.epsg(4526), "JCBH", q, r, 10, Records.patches(spec, new Records.DateWindow(java.time.LocalDate.of(1972, 7, 23), java.time.LocalDate.of(2030, 1, 1))));
 
     assertEquals(9, loaded.recordsIn());
     assertEquals(List.of("A1", "A9"), loaded.records().stream().map(Patch::id).toList());

@@ -1,6 +1,7 @@
 package io.landwatch.read;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -53,9 +54,12 @@ class EncodingTest {
     Path shp = shapefile("gbk_cpg", "CP936");
     assertTrue(Files.exists(dir.resolve("gbk_cpg.cpg")));
     MojibakeCheck check = new MojibakeCheck();
-    // A wrong job encoding must not override what the .cpg declares.
-    assertEquals(NAMES, read(shp, "UTF-8", check));
+    assertEquals(NAMES, read(shp, null, check));
     assertFalse(check.looksWrong());
+    // The job's encoding wins over the .cpg (a .cpg can lie); a wrong one shows as mojibake.
+    MojibakeCheck wrong = new MojibakeCheck();
+    assertNotEquals(NAMES, read(shp, "UTF-8", wrong));
+    assertTrue(wrong.looksWrong());
     try (LayerSource src = LayerSource.open("test", shp, null, null, null, null)) {
       assertEquals("cpg", src.encoding().origin());
       assertEquals("CP936", src.encoding().declared());

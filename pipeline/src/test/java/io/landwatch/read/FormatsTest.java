@@ -94,7 +94,7 @@ class FormatsTest {
         new LayerSpec.TableGeometry("WKT", null, null));
     io.landwatch.prepare.Quarantine q = new io.landwatch.prepare.Quarantine();
     var loaded = io.landwatch.prepare.LayerLoader.load(spec, Crs.epsg(4526), "PZWH", q, new RepairReport(), 10,
-        io.landwatch.prepare.Records.approvals(spec));
+        io.landwatch.prepare.Records.approvals(spec, new io.landwatch.prepare.Records.DateWindow(java.time.LocalDate.of(1972, 7, 23), java.time.LocalDate.of(2030, 1, 1))));
     assertEquals(1, loaded.records().size());
     List<io.landwatch.prepare.QuarantineEntry> e = q.entries();
     assertEquals(List.of("unreadable_geometry", "null_geometry"), e.stream().map(x -> x.category()).toList());

@@ -84,8 +84,9 @@ class CaseStoreTest {
           suspected("A2", r(-49, 0, 100, 100), 10000.5, "P2"));
       assertEquals(1, p51.newCases(), "C51 is new");
       assertEquals(1, p51.updatedCases(), "A2 overlaps case A by 51 %: same case");
-      assertEquals("A", p51.tasks().get(1).caseId());
-      assertEquals("A2", p51.tasks().get(1).patchId());
+      assertEquals(List.of("TA", "TB49", "TC51"), p51.tasks().stream().map(t -> t.taskId()).toList(),
+          "the task outputs hold every open task of the store");
+      assertEquals("A2", p51.tasks().get(0).patchId(), "case A now follows patch A2");
       assertEquals(3, s.rows("cases", null).size());
     }
   }
@@ -120,7 +121,7 @@ class CaseStoreTest {
     try (CaseStore s = CaseStore.open(file)) {
       LandwatchException e = assertThrows(LandwatchException.class, () -> CaseStore.open(file));
       assertEquals(ExitCode.STORE_BUSY, e.exitCode());
-      assertTrue(e.getMessage().contains("is being used by another landwatch run"), e.getMessage());
+      assertTrue(e.getMessage().contains("is being used by another landwatch process"), e.getMessage());
     }
     try (CaseStore again = CaseStore.open(file)) {
       assertTrue(again.rows("cases", null).isEmpty());

@@ -52,7 +52,8 @@ public class ParcelReadBench {
     Quarantine q = new Quarantine();
     RepairReport r = new RepairReport();
     List<Patch> ps = LayerLoader.load(job.patches(), working, "JCBH", q, r, 60,
-        Records.patches(job.patches())).records();
+        Records.patches(job.patches(),
+        new Records.DateWindow(job.rules().earliestDate(), java.time.LocalDate.now()))).records();
     patches = ps.size();
     scanner = new ParcelScanner(new PatchIndex(ps), working, q, r, 3600);
     System.out.println("farmland records: " + scanner.scan(job.farmland(), patches).records());

@@ -1,0 +1,39 @@
+package io.landwatch.util;
+
+import java.io.IOException;
+
+/**
+ * Crash points for the reliability tests. A run started with {@code -Dlandwatch.test.killAt=NAME}
+ * sends itself SIGKILL when it reaches the point NAME, the way a power cut or the OOM killer
+ * would stop it; {@code -Dlandwatch.test.pauseAt=NAME} (with {@code pauseMillis}) sleeps there so a
+ * test can kill it from outside. Both are off unless the property is set: a normal run pays one
+ * property lookup per point.
+ */
+public final class TestHooks {
+  private TestHooks() {}
+
+  /** Marks the point {@code name} of a run or an import. */
+  public static void point(String name) {
+    if (name.equals(System.getProperty("landwatch.test.killAt"))) {
+      System.err.println("landwatch: test hook: SIGKILL at " + name);
+      System.err.flush();
+      try {
+        new ProcessBuilder("kill", "-KILL", Long.toString(ProcessHandle.current().pid()))
+            .inheritIO().start().waitFor();
+        Thread.sleep(60_000);
+      } catch (IOException | InterruptedException e) {
+        Runtime.getRuntime().halt(137);
+      }
+      Runtime.getRuntime().halt(137);
+    }
+    if (name.equals(System.getProperty("landwatch.test.pauseAt"))) {
+      System.err.println("landwatch: test hook: pausing at " + name);
+      System.err.flush();
+      try {
+        Thread.sleep(Long.getLong("landwatch.test.pauseMillis", 60_000L));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+}
