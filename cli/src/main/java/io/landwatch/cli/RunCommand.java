@@ -82,6 +82,9 @@ final class RunCommand implements Callable<Integer> {
           job.store(), r.cases().newCases(), r.cases().updatedCases(), r.cases().reopenedCases(),
           r.plan().tasks().size());
     }
+    for (String w : r.warnings()) {
+      System.out.println("WARNING: " + w);
+    }
     System.out.println("Outputs in " + job.outputDir() + ":");
     Path outDir = job.outputDir();
     r.outputs().forEach(p -> System.out.println("  " + outDir.relativize(p)));

@@ -67,6 +67,7 @@ public final class JobRunner {
   private final Quarantine quarantine = new Quarantine();
   private final RepairReport repairs = new RepairReport();
   private final List<LayerCount> counts = new ArrayList<>();
+  private final List<String> warnings = new ArrayList<>();
   private final Map<String, Double> stageSeconds = new LinkedHashMap<>();
   private long stageStart = System.nanoTime();
 
@@ -205,7 +206,7 @@ public final class JobRunner {
     outputs = writeManifest(outputs, started, fingerprints);
     TestHooks.point("run.manifest");
     return new RunResult(results, List.copyOf(counts), quarantine, repairs, working,
-        outputs.stream().map(outputSet::published).toList(), started, Instant.now(), outside, sync, plan);
+        outputs.stream().map(outputSet::published).toList(), started, Instant.now(), outside, sync, plan, List.copyOf(warnings));
   }
 
   private Records.DateWindow dates() {
@@ -242,9 +243,11 @@ public final class JobRunner {
     return out;
   }
 
-  private static void warnAboutText(LayerSpec spec, LayerLoader.Loaded<?> loaded) {
+  private void warnAboutText(LayerSpec spec, LayerLoader.Loaded<?> loaded) {
     if (loaded.textCheck().looksWrong()) {
-      LOG.warning(LayerLoader.encodingWarning(spec, loaded.textCheck()));
+      String w = LayerLoader.encodingWarning(spec, loaded.textCheck());
+      LOG.warning(w);
+      warnings.add(w);
     }
   }
 
@@ -419,7 +422,7 @@ public final class JobRunner {
     written.add(q);
     Path summary = dir.resolve("summary.json");
     SummaryWriter.write(summary, SummaryWriter.build(job.name(), results, job.rules(), outside,
-        repairs.table(), quarantine.table()));
+        repairs.table(), quarantine.table(), List.copyOf(warnings)));
     written.add(summary);
     for (String f : job.formats()) {
       Path target = dir.resolve("patches." + f);

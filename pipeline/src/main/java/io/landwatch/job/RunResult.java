@@ -23,7 +23,10 @@ import java.util.List;
  * @param outsideVillages patches in no village
  * @param cases what the run did to the case store, or null without a store
  * @param plan the patrol tasks and routes, or null without a store
+ * @param warnings what the office must look at although the run succeeded (text that looks
+ *     decoded with the wrong charset, ...); also in summary.json
  */
 public record RunResult(List<PatchResult> results, List<LayerCount> counts, Quarantine quarantine,
     RepairReport repairs, Crs working, List<Path> outputs, Instant started, Instant finished,
-    long outsideVillages, io.landwatch.store.CaseSync.Report cases, io.landwatch.plan.TaskPlanner.Plan plan) {}
+    long outsideVillages, io.landwatch.store.CaseSync.Report cases, io.landwatch.plan.TaskPlanner.Plan plan,
+    List<String> warnings) {}

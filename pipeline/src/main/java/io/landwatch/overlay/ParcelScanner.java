@@ -72,6 +72,13 @@ public final class ParcelScanner {
           quarantine.add(spec.name(), f.GetFID(), "", "unreadable_geometry", e.getMessage());
           return;
         }
+        if (g == null) {
+          String why = src.unreadableGeometry(f);
+          if (why != null) {
+            quarantine.add(spec.name(), f.GetFID(), "", "unreadable_geometry", why);
+            return;
+          }
+        }
         if (g == null || !declaredPolygonal && (g.IsEmpty() || !polygonal(g))) {
           rejectCheap(spec, f, g, preparer, toWorking);
           return;

@@ -56,6 +56,12 @@ public final class GeometryPreparer {
     } catch (io.landwatch.read.LayerSource.UnreadableGeometry e) {
       return new Rejected("unreadable_geometry", e.getMessage());
     }
+    if (g == null) {
+      String why = src.unreadableGeometry(f);
+      if (why != null) {
+        return new Rejected("unreadable_geometry", why);
+      }
+    }
     return prepare(g, reprojector, layer, repairs);
   }
 

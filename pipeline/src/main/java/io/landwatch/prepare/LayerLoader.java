@@ -93,7 +93,6 @@ public final class LayerLoader {
     return "inputs." + spec.name() + " (" + spec.path().getFileName() + "): text such as '"
         + check.example() + "' looks like " + check.likelyCharset() + " decoded as " + check.effective()
         + " (mojibake). Add 'encoding: " + check.likelyCharset() + "' to inputs." + spec.name()
-        + " in the job file, or put a .cpg file containing " + check.likelyCharset()
-        + " beside the .shp.";
+        + " in the job file (it overrides a .cpg), or correct the .cpg file beside the .shp.";
   }
 }

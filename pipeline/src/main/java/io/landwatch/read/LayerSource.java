@@ -118,6 +118,11 @@ public final class LayerSource implements AutoCloseable {
       }
     } else {
       enc = TextEncoding.utf8ByFormat();
+      if (ext.equals("geojson") || ext.equals("json")) {
+        // OGR gives a feature whose geometry it cannot parse no geometry at all; the feature's
+        // JSON tells a broken geometry from a missing one.
+        openOptions.add("NATIVE_DATA=YES");
+      }
     }
     Dataset ds;
     try {
@@ -379,6 +384,32 @@ public final class LayerSource implements AutoCloseable {
     } catch (RuntimeException e) {
       throw new UnreadableGeometry("the coordinates " + tableGeometry.x() + "='" + xs + "', "
           + tableGeometry.y() + "='" + ys + "' are not numbers");
+    }
+  }
+
+  /**
+   * For a record that came back without geometry: why, when the source did have geometry text
+   * that OGR could not read (a GeoJSON "geometry" member that is not valid GeoJSON), else null.
+   */
+  public String unreadableGeometry(Feature f) {
+    String nativeData;
+    try {
+      nativeData = f.GetNativeData();
+    } catch (RuntimeException e) {
+      return null;
+    }
+    if (nativeData == null || nativeData.isEmpty()) {
+      return null;
+    }
+    try {
+      var geometry = new com.fasterxml.jackson.databind.ObjectMapper().readTree(nativeData).get("geometry");
+      if (geometry == null || geometry.isNull()) {
+        return null;
+      }
+      String text = geometry.toString();
+      return "the GeoJSON geometry cannot be read: " + (text.length() > 80 ? text.substring(0, 80) + "…" : text);
+    } catch (java.io.IOException e) {
+      return null;
     }
   }
 

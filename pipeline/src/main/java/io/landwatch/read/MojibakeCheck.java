@@ -57,11 +57,26 @@ public final class MojibakeCheck {
       return latin1 ? "GBK" : null;
     } else if (e.contains("936") || e.contains("GBK") || e.contains("GB2312") || e.contains("GB18030")) {
       byte[] raw = value.getBytes(GBK);
-      if (decodesToCjk(raw, StandardCharsets.UTF_8) && !isAscii(new String(raw, StandardCharsets.UTF_8))) {
+      if (decodesToCjk(raw, StandardCharsets.UTF_8) && !isAscii(new String(raw, StandardCharsets.UTF_8))
+          || utf8CutShort(raw)) {
         return "UTF-8";
       }
     }
     return null;
+  }
+
+  /**
+   * UTF-8 read as GBK usually loses the last byte of a value (GBK takes bytes in pairs): the
+   * re-encoded bytes are then valid UTF-8 Chinese except for one truncated character at the end.
+   */
+  private static boolean utf8CutShort(byte[] raw) {
+    String s = new String(raw, StandardCharsets.UTF_8);
+    int bad = s.indexOf('\uFFFD');
+    if (bad < 0 || bad != s.length() - 1) {
+      return false;
+    }
+    return s.substring(0, bad).codePoints().anyMatch(c -> c >= 0x4E00 && c <= 0x9FFF)
+        && decodesToCjk(s.substring(0, bad).getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
   }
 
   private static boolean decodesToCjk(byte[] raw, Charset cs) {

@@ -227,6 +227,9 @@ public final class SampleCounty {
         }
         if (roll >= 55) {
           on = LocalDate.of(2023, 8, 15); // approved after the change was seen
+          if (until != null && until.isBefore(on)) {
+            until = on.plusYears(2);
+          }
         }
         Map<String, Object> a = new LinkedHashMap<>();
         a.put("PZWH", String.format("陵政地〔2022〕%03d号", i + 1));

@@ -46,7 +46,7 @@ public final class AtomicFile {
           // the original error is the one to report
         }
       }
-      throw new LandwatchException(ExitCode.OUTPUT, "Cannot write " + target + ": " + e
+      throw new LandwatchException(ExitCode.OUTPUT, "Cannot write " + target + ": " + io.landwatch.util.IoErrors.describe(e)
           + ". Check that the output folder is writable and the disk is not full.", e);
     }
   }

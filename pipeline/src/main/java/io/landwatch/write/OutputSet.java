@@ -65,7 +65,7 @@ public final class OutputSet {
       return new OutputSet(abs, runs, staging);
     } catch (IOException e) {
       throw new LandwatchException(ExitCode.OUTPUT, "Cannot prepare the output folder " + abs + " ("
-          + e + "). Check that its parent folder is writable and the disk is not full.", e);
+          + io.landwatch.util.IoErrors.describe(e) + "). Check that its parent folder is writable and the disk is not full.", e);
     }
   }
 
@@ -98,7 +98,7 @@ public final class OutputSet {
       TestHooks.point("output.after-publish");
     } catch (IOException e) {
       throw new LandwatchException(ExitCode.OUTPUT, "Cannot switch " + out + " to the new outputs in "
-          + staging + " (" + e + "). The previous outputs are unchanged; check that the folder is"
+          + staging + " (" + io.landwatch.util.IoErrors.describe(e) + "). The previous outputs are unchanged; check that the folder is"
           + " writable.", e);
     }
   }

@@ -21,7 +21,8 @@ public final class SummaryWriter {
   private SummaryWriter() {}
 
   public static Map<String, Object> build(String job, List<PatchResult> results, Rules rules,
-      long outsideVillages, Map<String, Map<String, Long>> repairs, Map<String, Map<String, Long>> quarantine) {
+      long outsideVillages, Map<String, Map<String, Long>> repairs, Map<String, Map<String, Long>> quarantine,
+      List<String> warnings) {
     Map<String, Object> s = new LinkedHashMap<>();
     s.put("job", job);
     s.put("patches_judged", results.size());
@@ -65,6 +66,7 @@ public final class SummaryWriter {
     s.put("accountability", acc);
     s.put("repairs", repairs);
     s.put("quarantine", quarantine);
+    s.put("warnings", warnings);
     return s;
   }
 
