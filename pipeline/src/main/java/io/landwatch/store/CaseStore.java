@@ -200,16 +200,20 @@ public final class CaseStore implements AutoCloseable {
     int err;
     String detail;
     try {
+      TestHooks.diskFull("store", file);
       err = call.getAsInt();
       detail = err == 0 ? null : gdal.GetLastErrorMsg();
+    } catch (java.nio.file.FileSystemException e) {
+      err = -1;
+      detail = "database or disk is full (" + e.getReason() + ")";
     } catch (RuntimeException e) {
       err = -1;
       detail = e.getMessage();
     }
     if (err != 0) {
       throw new LandwatchException(ExitCode.OUTPUT, "The case store " + file + " could not be written"
-          + " (" + what + ": " + detail + "). Check free disk space and that the folder is writable;"
-          + " nothing of this run was committed, so run it again once that is fixed.");
+          + " (" + what + ": " + detail + diskSpace() + "). Check free disk space and that the folder is"
+          + " writable; nothing of this run was committed, so run it again once that is fixed.");
     }
   }
 
@@ -305,6 +309,16 @@ public final class CaseStore implements AutoCloseable {
       } else {
         f.SetField(e.getKey(), v.toString());
       }
+    }
+  }
+
+  /** SQLite's "disk full" reaches us as GDAL's "General Error": say what the disk says. */
+  private String diskSpace() {
+    try {
+      long free = Files.getFileStore(file.toAbsolutePath().getParent()).getUsableSpace();
+      return free < (1 << 20) ? "; the disk holding the store is full (" + free / 1024 + " KiB free)" : "";
+    } catch (IOException e) {
+      return "";
     }
   }
 

@@ -12,6 +12,17 @@ import java.io.IOException;
 public final class TestHooks {
   private TestHooks() {}
 
+  /**
+   * For machines where a test cannot mount a small file system: with
+   * {@code -Dlandwatch.test.diskFull=AREA} ("outputs" or "store") writes there fail as a full disk
+   * makes them fail.
+   */
+  public static void diskFull(String area, java.nio.file.Path file) throws java.nio.file.FileSystemException {
+    if (area.equals(System.getProperty("landwatch.test.diskFull"))) {
+      throw new java.nio.file.FileSystemException(file.toString(), null, "No space left on device");
+    }
+  }
+
   /** Marks the point {@code name} of a run or an import. */
   public static void point(String name) {
     if (name.equals(System.getProperty("landwatch.test.killAt"))) {

@@ -28,6 +28,7 @@ public final class AtomicFile {
       Files.createDirectories(target.toAbsolutePath().getParent());
       tmp = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName(), ".part");
       try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+        io.landwatch.util.TestHooks.diskFull("outputs", tmp);
         body.write(out);
       }
       try {
