@@ -101,7 +101,7 @@ public final class JobConfigLoader {
       requireObject(out, "output");
       checkKeys(out, "output", OUTPUT_KEYS);
       if (out.has("dir")) {
-        outDir = base.resolve(text(out.get("dir"), "output.dir")).normalize();
+        outDir = resolve(base, text(out.get("dir"), "output.dir"), "output.dir");
       }
       JsonNode fm = out.get("formats");
       if (fm != null && !fm.isNull()) {
@@ -146,7 +146,7 @@ public final class JobConfigLoader {
     Path store = base.resolve("landwatch.gpkg");
     if (root.hasNonNull("store")) {
       String st = text(root.get("store"), "store");
-      store = st.equalsIgnoreCase("none") ? null : base.resolve(st).normalize();
+      store = st.equalsIgnoreCase("none") ? null : resolve(base, st, "store");
     }
     return new JobConfig(name, file, patches, approvals, farmland, basic, eco, villages, rules,
         outDir, threads, progress, store, java.util.Collections.unmodifiableMap(labels), formats,
@@ -161,7 +161,7 @@ public final class JobConfigLoader {
   private LayerSpec layer(JsonNode n, LayerRole role, String name, Path base) {
     String at = "inputs." + name;
     if (n.isTextual()) {
-      return new LayerSpec(role, name, base.resolve(n.asText()).normalize(), null, null, null, null,
+      return new LayerSpec(role, name, resolve(base, n.asText(), at), null, null, null, null,
           Map.copyOf(role.defaultFields()), Set.of(), null);
     }
     requireObject(n, at);
@@ -177,9 +177,14 @@ public final class JobConfigLoader {
     if (pathText.matches("^[A-Za-z][A-Za-z0-9+.-]*://.*")) {
       // a Hadoop file system URI: the distributed engine reads it; path only names the layer
       uri = pathText;
-      path = Path.of(java.net.URI.create(pathText).getPath());
+      try {
+        path = Path.of(new java.net.URI(pathText).getPath());
+      } catch (java.net.URISyntaxException | IllegalArgumentException | NullPointerException e) {
+        throw error(at + ".path", "is '" + pathText + "', which starts like a URI (scheme://) but is"
+            + " not one; give a file path, or a Hadoop URI such as hdfs://namenode/data/gd.parquet");
+      }
     } else {
-      path = base.resolve(pathText).normalize();
+      path = resolve(base, pathText, at + ".path");
     }
     Map<String, String> fields = new HashMap<>(role.defaultFields());
     Set<String> explicit = new LinkedHashSet<>();
@@ -308,6 +313,15 @@ public final class JobConfigLoader {
   private LandwatchException error(String at, String what) {
     return LandwatchException.invalidJob("Job file " + file + ": '" + at + "' " + what
         + ". See docs/CONFIG.md for every key.");
+  }
+
+  /** A path of the job file, relative to the job file's folder. */
+  private Path resolve(Path base, String text, String at) {
+    try {
+      return base.resolve(text).normalize();
+    } catch (java.nio.file.InvalidPathException e) {
+      throw error(at, "is '" + text.replace("\0", "\\0") + "', which is not a valid file path (" + e.getReason() + ")");
+    }
   }
 
   private static String stem(Path p) {
