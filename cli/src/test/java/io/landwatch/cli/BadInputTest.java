@@ -567,6 +567,33 @@ class BadInputTest {
   }
 
   @Nested
+  class ReadOnlyCommands {
+    @Test
+    void inspectAndValidateNeverWriteAnInput() throws Exception {
+      CountyCopy c = copy();
+      Files.delete(c.file("jbnt.shx"));
+      Map<String, String> before = c.inputDigests();
+      for (String shp : List.of("patches.shp", "gd.shp", "jbnt.shp", "cun.shp")) {
+        assertEquals(0, CliRunner.run("-q", "inspect", c.file(shp).toString()).exit(), shp);
+      }
+      CliRunner.Outcome v = CliRunner.run("-q", "validate", c.file("job.yaml").toString());
+      assertEquals(0, v.exit(), v.out() + v.err());
+      assertEquals(before, c.inputDigests(), "contents and modification times unchanged");
+      assertFalse(Files.exists(c.file("jbnt.shx")));
+    }
+
+    @Test
+    void ledgerPrintsNoLoggingNoise() throws Exception {
+      CountyCopy c = copy();
+      assertEquals(0, c.run().exit());
+      ChildProcess.Result r = ChildProcess.run(List.of(), "ledger", "--job", c.file("job.yaml").toString(),
+          "--out", c.file("ledger.xlsx").toString());
+      assertEquals(0, r.exit(), r.err());
+      assertFalse(r.err().contains("Log4j") || r.err().contains("ERROR"), r.err());
+    }
+  }
+
+  @Nested
   class Store {
     @Test
     void leftoverLockFileOfAnOlderReleaseNeitherBlocksNorStays() throws Exception {

@@ -48,12 +48,13 @@ class KillTest {
     Files.writeString(base.resolve("part.yaml"), job.replace("{path: patches.shp,",
         "{path: patches.shp, where: \"JCBH < '14052420230150'\","));
     CountyCopy c = prepared();
-    oldSet = outputs(c.out());
+    oldSet = outputs(c);
     assertEquals(0, full(c).exit());
-    newSet = outputs(c.out());
+    newSet = outputs(c);
     storeAfterFull = store(c);
     assertEquals(0, CliRunner.run(feedbackArgs(c)).exit());
     storeAfterFeedback = store(c);
+    assertTrue(oldSet.containsKey("patches.csv") && newSet.containsKey("tasks.xlsx"), oldSet.keySet().toString());
     assertNotEquals(oldSet, newSet, "the killed run would change the outputs");
     assertNotEquals(storeAfterFull, storeAfterFeedback, "the killed import would change the store");
   }
@@ -85,9 +86,17 @@ class KillTest {
         "--today", "2023-09-10"};
   }
 
+  /** The outputs of a county copy, its own folder written as {@code <county>} (the manifest names inputs). */
+  static Map<String, String> outputs(CountyCopy c) throws Exception {
+    Map<String, String> m = new TreeMap<>();
+    outputs(c.out()).forEach((k, v) -> m.put(k, v.replace(c.dir.toString(), "<county>")));
+    return m;
+  }
+
   /** Every output file by name → content; manifest.json without its clock readings. */
   static Map<String, String> outputs(Path out) throws Exception {
     Map<String, String> m = new TreeMap<>();
+    out = out.toRealPath(); // out is a symbolic link to the published set
     try (Stream<Path> all = Files.walk(out)) {
       for (Path p : all.filter(Files::isRegularFile).toList()) {
         String name = out.relativize(p).toString();
@@ -152,17 +161,18 @@ class KillTest {
       "file.before-rename.manifest.json", "run.manifest", "output.before-publish", "output.after-publish"})
   void killedRun(String point) throws Exception {
     CountyCopy c = prepared();
+    assertEquals(oldSet, outputs(c), "the same partial run gives the same set in every copy");
     ChildProcess.Result r = ChildProcess.run(List.of("-Dlandwatch.test.killAt=" + point), "-q", "run",
         c.file("job.yaml").toString(), "--as-of", "2023-09-01");
     assertEquals(137, r.exit(), "killed at " + point + ": " + r.err());
     assertTrue(r.err().contains("SIGKILL at " + point), r.err());
     assertEquals("ok", integrity(c.file("landwatch.gpkg")));
-    Map<String, String> seen = outputs(c.out());
+    Map<String, String> seen = outputs(c);
     boolean before = point.equals("output.after-publish") ? seen.equals(newSet) : seen.equals(oldSet);
     assertTrue(before, "out/ after a kill at " + point + " is the " + (point.equals("output.after-publish") ? "new" : "previous")
         + " complete set; files: " + seen.keySet());
     assertEquals(0, full(c).exit());
-    assertEquals(newSet, outputs(c.out()), "re-run after the kill equals an uninterrupted run");
+    assertEquals(newSet, outputs(c), "re-run after the kill equals an uninterrupted run");
     assertEquals(storeAfterFull, store(c));
     try (Stream<Path> runs = Files.list(c.dir.resolve(".out.runs"))) {
       assertTrue(runs.count() <= 2, "the killed run's folder was cleaned up");
