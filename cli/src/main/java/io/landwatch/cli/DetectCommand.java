@@ -1,9 +1,9 @@
 package io.landwatch.cli;
 
+import io.landwatch.config.OutputFormat;
 import io.landwatch.detect.ChangeDetector;
 import io.landwatch.detect.DetectConfig;
 import io.landwatch.detect.DetectedPatchWriter;
-import io.landwatch.write.GisExport;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
@@ -53,7 +53,7 @@ final class DetectCommand implements Callable<Integer> {
       cfg = cfg.withBlockSize(Math.max(16, blockSize));
     }
     ChangeDetector.Result r = new ChangeDetector(cfg, 10).detect(before, after);
-    GisExport.Format f = format != null ? GisExport.Format.of(format) : GisExport.Format.ofPath(out);
+    OutputFormat f = format != null ? OutputFormat.of(format) : OutputFormat.ofPath(out);
     DetectedPatchWriter.write(out, f, r, cfg.countyCode());
     System.out.printf("Detected %d change patches (%s → %s)%s; written to %s%n", r.patches().size(),
         r.before(), r.after(), r.warped() ? ", before image warped onto the after grid" : "", out);

@@ -3,9 +3,9 @@ package io.landwatch.cli;
 import io.landwatch.ExitCode;
 import io.landwatch.LandwatchException;
 import io.landwatch.Version;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** The {@code landwatch} command: a thin layer over the pipeline library. */
 @Command(name = "landwatch", mixinStandardHelpOptions = true, versionProvider = Main.VersionInfo.class,

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.landwatch.samples.SampleCounty;
+import io.landwatch.store.CaseStore;
+import io.landwatch.testing.Csv;
+import io.landwatch.testing.Ogr;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -447,7 +450,7 @@ class BadInputTest {
       for (String ext : List.of("shp", "shx", "dbf", "prj", "cpg")) {
         Files.delete(c.file("cun." + ext));
       }
-      io.landwatch.testing.Ogr.ogr2ogr("-f", "ESRI Shapefile", "-lco", "ENCODING=UTF-8",
+      Ogr.ogr2ogr("-f", "ESRI Shapefile", "-lco", "ENCODING=UTF-8",
           c.file("cun.shp").toString(), base.resolve("cun.shp").toString());
       Files.writeString(c.file("cun.cpg"), "GBK");
       CliRunner.Outcome o = runs(c);
@@ -469,8 +472,8 @@ class BadInputTest {
     }
 
     String firstTask() throws Exception {
-      List<List<String>> tasks = io.landwatch.testing.Csv.parse(Files.readString(c.out().resolve("tasks.csv"), StandardCharsets.UTF_8));
-      return tasks.get(1).get(io.landwatch.testing.Csv.col(tasks, "task_id"));
+      List<List<String>> tasks = Csv.parse(Files.readString(c.out().resolve("tasks.csv"), StandardCharsets.UTF_8));
+      return tasks.get(1).get(Csv.col(tasks, "task_id"));
     }
 
     CliRunner.Outcome importFile(Path f, String... extra) {
@@ -607,7 +610,7 @@ class BadInputTest {
     void storeHeldByAnotherProcessIsExit7() throws Exception {
       CountyCopy c = copy();
       assertEquals(0, c.run().exit());
-      try (io.landwatch.store.CaseStore held = io.landwatch.store.CaseStore.open(c.file("landwatch.gpkg"))) {
+      try (CaseStore held = CaseStore.open(c.file("landwatch.gpkg"))) {
         CliRunner.Outcome o = c.run();
         assertEquals(7, o.exit(), o.err());
         assertTrue(o.err().contains("is being used by another landwatch process"), o.err());

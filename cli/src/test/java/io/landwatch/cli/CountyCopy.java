@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.landwatch.read.Gdal;
+import io.landwatch.geo.Gdal;
 import io.landwatch.testing.Csv;
 import java.io.IOException;
 import java.io.UncheckedIOException;

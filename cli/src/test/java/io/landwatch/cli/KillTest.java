@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.landwatch.geo.Gdal;
 import io.landwatch.samples.SampleCounty;
+import io.landwatch.testing.Csv;
+import io.landwatch.testing.Ogr;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,8 +75,8 @@ class KillTest {
   }
 
   static String[] feedbackArgs(CountyCopy c) throws Exception {
-    List<List<String>> tasks = io.landwatch.testing.Csv.parse(Files.readString(c.out().resolve("tasks.csv"), StandardCharsets.UTF_8));
-    int col = io.landwatch.testing.Csv.col(tasks, "task_id");
+    List<List<String>> tasks = Csv.parse(Files.readString(c.out().resolve("tasks.csv"), StandardCharsets.UTF_8));
+    int col = Csv.col(tasks, "task_id");
     StringBuilder fb = new StringBuilder("task_id,result,action,checked_on,inspector,note\n");
     for (int i = 1; i <= 5; i++) {
       fb.append(tasks.get(i).get(col)).append(i % 2 == 0 ? ",legal,none," : ",illegal,stopped,").append("2023-09-03,王芳,\n");
@@ -117,7 +120,7 @@ class KillTest {
     StringBuilder b = new StringBuilder();
     for (String sheet : List.of("崇文镇", "礼义镇", "西河底镇", "附城镇")) {
       try {
-        io.landwatch.testing.Ogr.readCsv(p, "SELECT * FROM \"" + sheet + "\"", null).forEach(r -> b.append(r).append('\n'));
+        Ogr.readCsv(p, "SELECT * FROM \"" + sheet + "\"", null).forEach(r -> b.append(r).append('\n'));
       } catch (Exception | AssertionError e) {
         b.append(sheet).append(": none\n");
       }
@@ -140,7 +143,7 @@ class KillTest {
 
   /** PRAGMA integrity_check, opened for update so SQLite first rolls back what a killed process left. */
   static String integrity(Path gpkg) {
-    io.landwatch.read.Gdal.init();
+    Gdal.init();
     var ds = org.gdal.gdal.gdal.OpenEx(gpkg.toString(), org.gdal.gdalconst.gdalconst.OF_VECTOR | org.gdal.gdalconst.gdalconst.OF_UPDATE);
     try {
       var l = ds.ExecuteSQL("PRAGMA integrity_check");

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.landwatch.judge.EllipsoidalArea;
+import io.landwatch.geo.EllipsoidalArea;
 import io.landwatch.testing.Csv;
 import io.landwatch.testing.Geoms;
 import io.landwatch.testing.Ogr;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.landwatch.LandwatchException;
-import io.landwatch.read.TextEncoding;
+import io.landwatch.util.Charsets;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,7 +93,7 @@ public final class JobConfigLoader {
 
     Rules rules = rules(root.get("rules"));
     Path outDir = base.resolve("out");
-    Map<String, String> labels = new java.util.LinkedHashMap<>(io.landwatch.write.TaskColumns.CHINESE);
+    Map<String, String> labels = new java.util.LinkedHashMap<>(TaskLabels.CHINESE);
     List<String> formats = new ArrayList<>();
     String shpEncoding = "GBK";
     JsonNode out = root.get("output");
@@ -111,7 +111,7 @@ public final class JobConfigLoader {
         for (int i = 0; i < fm.size(); i++) {
           String f = text(fm.get(i), "output.formats[" + i + "]");
           try {
-            formats.add(io.landwatch.write.GisExport.Format.of(f).extension());
+            formats.add(OutputFormat.of(f).extension());
           } catch (io.landwatch.LandwatchException e) {
             throw error("output.formats[" + i + "]", "is '" + f + "'; use gpkg, shp, gdb or geojson");
           }
@@ -119,14 +119,14 @@ public final class JobConfigLoader {
       }
       if (out.hasNonNull("shapefile_encoding")) {
         shpEncoding = text(out.get("shapefile_encoding"), "output.shapefile_encoding");
-        if (!io.landwatch.read.TextEncoding.known(shpEncoding)) {
+        if (!Charsets.known(shpEncoding)) {
           throw error("output.shapefile_encoding", "is '" + shpEncoding + "', not a known encoding; use GBK or UTF-8");
         }
       }
       JsonNode tl = out.get("task_labels");
       if (tl != null && !tl.isNull()) {
         requireObject(tl, "output.task_labels");
-        checkKeys(tl, "output.task_labels", io.landwatch.write.TaskColumns.CHINESE.keySet());
+        checkKeys(tl, "output.task_labels", TaskLabels.CHINESE.keySet());
         tl.fields().forEachRemaining(e -> labels.put(e.getKey(), text(e.getValue(), "output.task_labels." + e.getKey())));
       }
     }
@@ -150,7 +150,7 @@ public final class JobConfigLoader {
     }
     return new JobConfig(name, file, patches, approvals, farmland, basic, eco, villages, rules,
         outDir, threads, progress, store, java.util.Collections.unmodifiableMap(labels), formats,
-        TextEncoding.normalize(shpEncoding));
+        Charsets.normalize(shpEncoding));
   }
 
   private LayerSpec optionalLayer(JsonNode inputs, LayerRole role, Path base) {

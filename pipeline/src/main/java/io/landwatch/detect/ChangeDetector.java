@@ -2,12 +2,12 @@ package io.landwatch.detect;
 
 import io.landwatch.ExitCode;
 import io.landwatch.LandwatchException;
-import io.landwatch.judge.EllipsoidalArea;
-import io.landwatch.judge.Units;
+import io.landwatch.geo.Crs;
+import io.landwatch.geo.EllipsoidalArea;
+import io.landwatch.geo.Gdal;
+import io.landwatch.geo.Reprojector;
+import io.landwatch.geo.Units;
 import io.landwatch.prepare.DateParser;
-import io.landwatch.prepare.Reprojector;
-import io.landwatch.read.Crs;
-import io.landwatch.read.Gdal;
 import io.landwatch.util.ProgressLog;
 import java.io.IOException;
 import java.nio.file.Files;

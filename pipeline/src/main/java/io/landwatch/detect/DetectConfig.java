@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.landwatch.LandwatchException;
 import io.landwatch.config.Suggest;
+import io.landwatch.prepare.DateParser;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -97,8 +98,8 @@ public record DetectConfig(int red, int nir, int green, int blue, double ndviDro
       return null;
     }
     try {
-      return io.landwatch.prepare.DateParser.parse(dates.get(key).asText());
-    } catch (io.landwatch.prepare.DateParser.InvalidDate e) {
+      return DateParser.parse(dates.get(key).asText());
+    } catch (DateParser.InvalidDate e) {
       throw LandwatchException.invalidJob("Detect config " + file + ": 'dates." + key + "' = '" + e.value()
           + "' is not a date; write 2023-04-15.");
     }

@@ -1,6 +1,7 @@
 package io.landwatch.detect;
 
-import io.landwatch.judge.Units;
+import io.landwatch.config.OutputFormat;
+import io.landwatch.geo.Units;
 import io.landwatch.write.GisExport;
 import io.landwatch.write.VectorFileWriter.Type;
 import java.nio.file.Path;
@@ -25,7 +26,7 @@ public final class DetectedPatchWriter {
 
   private DetectedPatchWriter() {}
 
-  public static void write(Path target, GisExport.Format format, ChangeDetector.Result r, String countyCode) {
+  public static void write(Path target, OutputFormat format, ChangeDetector.Result r, String countyCode) {
     List<Map<String, Object>> rows = new ArrayList<>();
     List<Geometry> geoms = new ArrayList<>();
     for (ChangeDetector.DetectedPatch p : r.patches()) {

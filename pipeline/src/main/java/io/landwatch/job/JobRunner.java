@@ -4,6 +4,11 @@ import io.landwatch.LandwatchException;
 import io.landwatch.Version;
 import io.landwatch.config.JobConfig;
 import io.landwatch.config.LayerSpec;
+import io.landwatch.config.OutputFormat;
+import io.landwatch.geo.Crs;
+import io.landwatch.geo.Gdal;
+import io.landwatch.geo.Reprojector;
+import io.landwatch.geo.WorkingCrs;
 import io.landwatch.judge.PatchInputs;
 import io.landwatch.judge.PatchJudge;
 import io.landwatch.judge.PatchResult;
@@ -11,36 +16,34 @@ import io.landwatch.model.Approval;
 import io.landwatch.model.LayerCount;
 import io.landwatch.model.Patch;
 import io.landwatch.model.Village;
-import io.landwatch.overlay.ParcelHits;
 import io.landwatch.overlay.BigLayerReader;
+import io.landwatch.overlay.ParcelHits;
 import io.landwatch.overlay.PatchIndex;
+import io.landwatch.plan.Task;
+import io.landwatch.plan.TaskPlanner;
 import io.landwatch.prepare.LayerLoader;
 import io.landwatch.prepare.Quarantine;
 import io.landwatch.prepare.Records;
 import io.landwatch.prepare.RepairReport;
-import io.landwatch.prepare.Reprojector;
-import io.landwatch.prepare.WorkingCrs;
-import io.landwatch.read.Crs;
 import io.landwatch.read.LayerSource;
+import io.landwatch.store.CaseStore;
+import io.landwatch.store.CaseSync;
 import io.landwatch.util.ProgressLog;
 import io.landwatch.util.TestHooks;
-import io.landwatch.write.OutputSet;
 import io.landwatch.write.CsvWriter;
 import io.landwatch.write.GeoJsonWriter;
 import io.landwatch.write.GisExport;
-import io.landwatch.write.PatchProperties;
 import io.landwatch.write.ManifestWriter;
-import io.landwatch.write.SummaryWriter;
+import io.landwatch.write.OutputSet;
+import io.landwatch.write.PatchProperties;
 import io.landwatch.write.PatrolSheet;
+import io.landwatch.write.SummaryWriter;
 import io.landwatch.write.TaskWriters;
 import io.landwatch.write.TaskXlsx;
-import io.landwatch.store.CaseStore;
-import io.landwatch.store.CaseSync;
-import io.landwatch.plan.Task;
-import io.landwatch.plan.TaskPlanner;
-import java.time.LocalDate;
+import io.landwatch.write.VectorFileWriter;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -49,8 +52,8 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.Future;
 import java.util.logging.Logger;
 import java.util.stream.IntStream;
 import org.locationtech.jts.geom.Envelope;
@@ -426,7 +429,7 @@ public final class JobRunner {
     written.add(summary);
     for (String f : job.formats()) {
       Path target = dir.resolve("patches." + f);
-      writeGis(target, GisExport.Format.of(f), results, working);
+      writeGis(target, OutputFormat.of(f), results, working);
       written.add(target);
     }
     stage("write");
@@ -444,7 +447,7 @@ public final class JobRunner {
   }
 
   /** The judged patches in a desktop GIS format, in the working CRS. */
-  private void writeGis(Path target, GisExport.Format format, List<PatchResult> results, Crs working) {
+  private void writeGis(Path target, OutputFormat format, List<PatchResult> results, Crs working) {
     List<Map<String, Object>> rows = new ArrayList<>();
     List<org.locationtech.jts.geom.Geometry> geoms = new ArrayList<>();
     for (PatchResult r : results) {
@@ -458,9 +461,9 @@ public final class JobRunner {
     List<GisExport.Column> columns = new ArrayList<>();
     for (String name : PatchProperties.NAMES) {
       boolean number = name.endsWith("_m2") || name.endsWith("_mu");
-      columns.add(new GisExport.Column(name, number ? io.landwatch.write.VectorFileWriter.Type.REAL
-          : name.equals("referral") ? io.landwatch.write.VectorFileWriter.Type.INTEGER
-          : io.landwatch.write.VectorFileWriter.Type.STRING, number ? 18 : name.equals("approvals") ? 254 : 40));
+      columns.add(new GisExport.Column(name, number ? VectorFileWriter.Type.REAL
+          : name.equals("referral") ? VectorFileWriter.Type.INTEGER
+          : VectorFileWriter.Type.STRING, number ? 18 : name.equals("approvals") ? 254 : 40));
     }
     GisExport.write(target, format, "patches", working, columns, rows, geoms, job.shapefileEncoding(), "patch");
   }
@@ -483,7 +486,7 @@ public final class JobRunner {
   private Map<String, Object> manifest(Instant started, List<Path> written, List<Object> inputs) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("landwatch_version", Version.current());
-    m.put("gdal_version", io.landwatch.read.Gdal.version());
+    m.put("gdal_version", Gdal.version());
     m.put("job", job.name());
     m.put("configuration", job.describe());
     m.put("inputs", inputs);

@@ -1,10 +1,12 @@
 package io.landwatch.job;
 
+import io.landwatch.geo.Crs;
 import io.landwatch.judge.PatchResult;
 import io.landwatch.model.LayerCount;
+import io.landwatch.plan.TaskPlanner;
 import io.landwatch.prepare.Quarantine;
 import io.landwatch.prepare.RepairReport;
-import io.landwatch.read.Crs;
+import io.landwatch.store.CaseSync;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -28,5 +30,5 @@ import java.util.List;
  */
 public record RunResult(List<PatchResult> results, List<LayerCount> counts, Quarantine quarantine,
     RepairReport repairs, Crs working, List<Path> outputs, Instant started, Instant finished,
-    long outsideVillages, io.landwatch.store.CaseSync.Report cases, io.landwatch.plan.TaskPlanner.Plan plan,
+    long outsideVillages, CaseSync.Report cases, TaskPlanner.Plan plan,
     List<String> warnings) {}

@@ -1,10 +1,12 @@
 package io.landwatch.judge;
 
 import io.landwatch.config.Rules;
+import io.landwatch.geo.EllipsoidalArea;
+import io.landwatch.geo.Reprojector;
+import io.landwatch.geo.Units;
 import io.landwatch.model.Approval;
 import io.landwatch.model.Patch;
 import io.landwatch.model.Village;
-import io.landwatch.prepare.Reprojector;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;

@@ -1,9 +1,9 @@
 package io.landwatch.overlay;
 
 import io.landwatch.config.LayerSpec;
+import io.landwatch.geo.Crs;
 import io.landwatch.prepare.Quarantine;
 import io.landwatch.prepare.RepairReport;
-import io.landwatch.read.Crs;
 
 /**
  * How an engine finds, for one big layer (farmland, basic farmland, red line), the records that

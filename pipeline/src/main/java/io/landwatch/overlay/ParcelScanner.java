@@ -1,12 +1,12 @@
 package io.landwatch.overlay;
 
 import io.landwatch.config.LayerSpec;
+import io.landwatch.geo.CoordinateBounds;
+import io.landwatch.geo.Crs;
+import io.landwatch.geo.Reprojector;
 import io.landwatch.prepare.GeometryPreparer;
 import io.landwatch.prepare.Quarantine;
 import io.landwatch.prepare.RepairReport;
-import io.landwatch.prepare.Reprojector;
-import io.landwatch.read.CoordinateBounds;
-import io.landwatch.read.Crs;
 import io.landwatch.read.FieldCheck;
 import io.landwatch.read.LayerSource;
 import io.landwatch.util.ProgressLog;

@@ -1,7 +1,7 @@
 package io.landwatch.overlay;
 
+import io.landwatch.geo.Reprojector;
 import io.landwatch.model.Patch;
-import io.landwatch.prepare.Reprojector;
 import java.util.ArrayList;
 import java.util.List;
 import org.locationtech.jts.geom.Envelope;

@@ -1,6 +1,6 @@
 package io.landwatch.plan;
 
-import io.landwatch.judge.EllipsoidalArea;
+import io.landwatch.geo.EllipsoidalArea;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package io.landwatch.plan;
 
+import io.landwatch.geo.Reprojector;
 import io.landwatch.model.Village;
-import io.landwatch.prepare.Reprojector;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

@@ -1,5 +1,8 @@
 package io.landwatch.prepare;
 
+import io.landwatch.geo.CoordinateBounds;
+import io.landwatch.geo.Reprojector;
+import io.landwatch.read.LayerSource;
 import java.util.ArrayList;
 import java.util.List;
 import org.gdal.ogr.ogr;
@@ -25,7 +28,7 @@ import org.locationtech.jts.operation.valid.TopologyValidationError;
  */
 public final class GeometryPreparer {
   private final GeometryFactory factory = new GeometryFactory();
-  private final io.landwatch.read.CoordinateBounds bounds;
+  private final CoordinateBounds bounds;
 
   /** A preparer that takes any finite coordinates. */
   public GeometryPreparer() {
@@ -36,7 +39,7 @@ public final class GeometryPreparer {
    * A preparer that rejects records outside {@code bounds} (in the source CRS) as
    * {@code invalid_coordinate} before anything is transformed.
    */
-  public GeometryPreparer(io.landwatch.read.CoordinateBounds bounds) {
+  public GeometryPreparer(CoordinateBounds bounds) {
     this.bounds = bounds;
   }
 
@@ -48,12 +51,12 @@ public final class GeometryPreparer {
   public record Rejected(String category, String reason) implements Result {}
 
   /** Prepares the geometry of a record of {@code src}, also rejecting table text that is no geometry. */
-  public Result prepare(io.landwatch.read.LayerSource src, org.gdal.ogr.Feature f, Reprojector reprojector,
+  public Result prepare(LayerSource src, org.gdal.ogr.Feature f, Reprojector reprojector,
       String layer, RepairReport repairs) {
     org.gdal.ogr.Geometry g;
     try {
       g = src.geometryOf(f);
-    } catch (io.landwatch.read.LayerSource.UnreadableGeometry e) {
+    } catch (LayerSource.UnreadableGeometry e) {
       return new Rejected("unreadable_geometry", e.getMessage());
     }
     if (g == null) {

@@ -1,9 +1,10 @@
 package io.landwatch.prepare;
 
 import io.landwatch.config.LayerSpec;
+import io.landwatch.geo.Crs;
+import io.landwatch.geo.Reprojector;
 import io.landwatch.model.SourceRecord;
 import io.landwatch.read.Attributes;
-import io.landwatch.read.Crs;
 import io.landwatch.read.FieldCheck;
 import io.landwatch.read.LayerSource;
 import io.landwatch.read.MojibakeCheck;

@@ -1,5 +1,6 @@
 package io.landwatch.read;
 
+import io.landwatch.geo.Crs;
 import java.util.List;
 
 /**

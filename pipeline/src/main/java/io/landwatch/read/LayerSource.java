@@ -2,6 +2,11 @@ package io.landwatch.read;
 
 import io.landwatch.LandwatchException;
 import io.landwatch.config.LayerSpec;
+import io.landwatch.config.Suggest;
+import io.landwatch.geo.CoordinateBounds;
+import io.landwatch.geo.Crs;
+import io.landwatch.geo.Gdal;
+import io.landwatch.util.Charsets;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -81,7 +86,7 @@ public final class LayerSource implements AutoCloseable {
       throw LandwatchException.invalidInput(label + ": the file " + path + " does not exist."
           + " Check the 'path' of " + label + " in the job file (paths are relative to the job file).");
     }
-    if (encodingOverride != null && !TextEncoding.known(encodingOverride)) {
+    if (encodingOverride != null && !Charsets.known(encodingOverride)) {
       throw LandwatchException.invalidInput(label + ": the encoding '" + encodingOverride
           + "' is not known. Use GBK (also written CP936 or 936), GB18030 or UTF-8.");
     }
@@ -91,12 +96,12 @@ public final class LayerSource implements AutoCloseable {
     Path transcoded = null;
     Path openPath = path;
     if (ext.equals("shp")) {
-      if (sibling(path, "dbf") == null) {
+      if (ShapefileParts.sibling(path, "dbf") == null) {
         throw LandwatchException.invalidInput(label + ": " + path + " has no .dbf file beside it, so"
             + " its records have no attributes (ids, dates, codes). A Shapefile needs .shp, .shx and"
             + " .dbf with the same name: copy the missing .dbf from the delivery.");
       }
-      if (sibling(path, "shx") == null) {
+      if (ShapefileParts.sibling(path, "shx") == null) {
         transcoded = ShxRestore.copyWithIndex(path, label);
         openPath = transcoded.resolve(path.getFileName());
       }
@@ -109,10 +114,10 @@ public final class LayerSource implements AutoCloseable {
         openOptions.add("ENCODING=" + enc.effective());
       }
     } else if (ext.equals("csv") || ext.equals("txt")) {
-      if (encodingOverride != null && !isUtf8(encodingOverride)) {
+      if (encodingOverride != null && !Charsets.isUtf8(encodingOverride)) {
         transcoded = transcode(path, encodingOverride, label);
         openPath = transcoded;
-        enc = new TextEncoding(null, TextEncoding.normalize(encodingOverride), "job");
+        enc = new TextEncoding(null, Charsets.normalize(encodingOverride), "job");
       } else {
         enc = new TextEncoding(null, "UTF-8", encodingOverride == null ? "default" : "job");
       }
@@ -168,20 +173,16 @@ public final class LayerSource implements AutoCloseable {
         names.add(ds.GetLayer(i).GetName());
       }
       throw LandwatchException.invalidInput(label + ": " + path + " has no layer '" + layerName
-          + "'." + io.landwatch.config.Suggest.didYouMean(layerName, names) + " Its layers are: "
+          + "'." + Suggest.didYouMean(layerName, names) + " Its layers are: "
           + String.join(", ", names) + ". Set 'layer:' of " + label + " to one of them.");
     }
     return l;
   }
 
-  private static boolean isUtf8(String enc) {
-    String e = enc.toUpperCase(Locale.ROOT).replace("-", "");
-    return e.equals("UTF8");
-  }
 
   private static Path transcode(Path csv, String encoding, String label) {
     try {
-      Charset cs = Charset.forName(TextEncoding.normalize(encoding));
+      Charset cs = Charset.forName(Charsets.normalize(encoding));
       Path tmp = Files.createTempFile("landwatch-", ".csv");
       Files.writeString(tmp, Files.readString(csv, cs), StandardCharsets.UTF_8);
       return tmp;
@@ -227,7 +228,7 @@ public final class LayerSource implements AutoCloseable {
 
   /** The CRS, or an error telling the user how to give one. */
   public Crs requireCrs() {
-    Path prj = sibling(path, "prj");
+    Path prj = ShapefileParts.sibling(path, "prj");
     if (crs == null && prj != null) {
       String first;
       try {
@@ -531,19 +532,6 @@ public final class LayerSource implements AutoCloseable {
     }
   }
 
-  /** A file beside {@code file} with another extension (either case), or null. */
-  static Path sibling(Path file, String ext) {
-    String name = file.getFileName().toString();
-    int dot = name.lastIndexOf('.');
-    String stem = dot > 0 ? name.substring(0, dot) : name;
-    for (String e : new String[] {ext, ext.toUpperCase(Locale.ROOT)}) {
-      Path p = file.resolveSibling(stem + "." + e);
-      if (Files.isRegularFile(p)) {
-        return p;
-      }
-    }
-    return null;
-  }
 
   private static String extension(Path p) {
     String n = p.getFileName().toString();

@@ -1,8 +1,8 @@
 package io.landwatch.read;
 
+import io.landwatch.util.Charsets;
 import java.io.IOException;
 import java.io.RandomAccessFile;
-import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -39,9 +39,9 @@ public record TextEncoding(String declared, String effective, String origin) {
    */
   static TextEncoding forShapefile(Path shp, String jobEncoding) {
     if (jobEncoding != null) {
-      return new TextEncoding(declared(shp), normalize(jobEncoding), "job");
+      return new TextEncoding(declared(shp), Charsets.normalize(jobEncoding), "job");
     }
-    Path cpg = sibling(shp, "cpg");
+    Path cpg = ShapefileParts.sibling(shp, "cpg");
     if (cpg != null) {
       try {
         String v = Files.readString(cpg, java.nio.charset.StandardCharsets.ISO_8859_1).trim();
@@ -52,7 +52,7 @@ public record TextEncoding(String declared, String effective, String origin) {
         // unreadable .cpg: fall through to the other sources
       }
     }
-    Path dbf = sibling(shp, "dbf");
+    Path dbf = ShapefileParts.sibling(shp, "dbf");
     if (dbf != null) {
       try (RandomAccessFile f = new RandomAccessFile(dbf.toFile(), "r")) {
         if (f.length() > 29) {
@@ -71,7 +71,7 @@ public record TextEncoding(String declared, String effective, String origin) {
 
   /** What the .cpg says, for the record when the job overrides it. */
   private static String declared(Path shp) {
-    Path cpg = sibling(shp, "cpg");
+    Path cpg = ShapefileParts.sibling(shp, "cpg");
     try {
       return cpg == null ? null : Files.readString(cpg, java.nio.charset.StandardCharsets.ISO_8859_1).trim();
     } catch (IOException e) {
@@ -81,33 +81,5 @@ public record TextEncoding(String declared, String effective, String origin) {
 
   static TextEncoding utf8ByFormat() {
     return new TextEncoding("UTF-8", "UTF-8", "format");
-  }
-
-  /** "936" → "CP936"; other names pass through. */
-  public static String normalize(String name) {
-    String n = name.trim();
-    return n.matches("\\d+") ? "CP" + n : n;
-  }
-
-  /** True when Java can decode the name (iconv, which OGR uses, knows at least as many). */
-  public static boolean known(String name) {
-    try {
-      return Charset.isSupported(normalize(name));
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
-  }
-
-  private static Path sibling(Path file, String ext) {
-    String name = file.getFileName().toString();
-    int dot = name.lastIndexOf('.');
-    String stem = dot > 0 ? name.substring(0, dot) : name;
-    for (String e : new String[] {ext, ext.toUpperCase(Locale.ROOT)}) {
-      Path p = file.resolveSibling(stem + "." + e);
-      if (Files.isRegularFile(p)) {
-        return p;
-      }
-    }
-    return null;
   }
 }

@@ -2,11 +2,12 @@ package io.landwatch.samples;
 
 import io.landwatch.ExitCode;
 import io.landwatch.LandwatchException;
-import io.landwatch.prepare.Reprojector;
-import io.landwatch.read.Crs;
+import io.landwatch.detect.ChangeType;
+import io.landwatch.geo.Crs;
+import io.landwatch.geo.Reprojector;
 import io.landwatch.util.ProgressLog;
-import io.landwatch.write.VectorFileWriter;
 import io.landwatch.write.VectorFileWriter.Type;
+import io.landwatch.write.VectorFileWriter;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
@@ -377,12 +378,12 @@ public final class SampleCounty {
 
   private void writeImagery() {
     List<RasterScene.Change> changes = new ArrayList<>();
-    changes.add(new RasterScene.Change(rect(X0 + 1500, Y0 + 1500, 240, 180), io.landwatch.detect.ChangeType.CONSTRUCTION));
-    changes.add(new RasterScene.Change(rect(X0 + 4200, Y0 + 6100, 300, 150), io.landwatch.detect.ChangeType.CONSTRUCTION));
-    changes.add(new RasterScene.Change(rect(X0 + 8300, Y0 + 2600, 180, 300), io.landwatch.detect.ChangeType.VEGETATION_LOSS));
+    changes.add(new RasterScene.Change(rect(X0 + 1500, Y0 + 1500, 240, 180), ChangeType.CONSTRUCTION));
+    changes.add(new RasterScene.Change(rect(X0 + 4200, Y0 + 6100, 300, 150), ChangeType.CONSTRUCTION));
+    changes.add(new RasterScene.Change(rect(X0 + 8300, Y0 + 2600, 180, 300), ChangeType.VEGETATION_LOSS));
     changes.add(new RasterScene.Change(gf.createPoint(new Coordinate(X0 + 6500, Y0 + 4500)).buffer(160, 16),
-        io.landwatch.detect.ChangeType.VEGETATION_LOSS));
-    changes.add(new RasterScene.Change(rect(X0 + 10200, Y0 + 7400, 210, 210), io.landwatch.detect.ChangeType.CONSTRUCTION));
+        ChangeType.VEGETATION_LOSS));
+    changes.add(new RasterScene.Change(rect(X0 + 10200, Y0 + 7400, 210, 210), ChangeType.CONSTRUCTION));
     Geometry cloud = rect(X0 + 10000, Y0 + 7200, 700, 600);
     Geometry hole = rect(X0 + 2400, Y0 + 3300, 600, 450);
     new RasterScene(400, 300, 30, X0, Y0 + HEIGHT, 4526, changes, 0.05, hole, cloud, rnd.nextLong())

@@ -2,8 +2,8 @@ package io.landwatch.store;
 
 import io.landwatch.ExitCode;
 import io.landwatch.LandwatchException;
-import io.landwatch.read.Crs;
-import io.landwatch.read.Gdal;
+import io.landwatch.geo.Crs;
+import io.landwatch.geo.Gdal;
 import io.landwatch.util.TestHooks;
 import java.io.IOException;
 import java.nio.file.Files;

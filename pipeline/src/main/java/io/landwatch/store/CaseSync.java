@@ -1,11 +1,11 @@
 package io.landwatch.store;
 
 import io.landwatch.config.Rules;
+import io.landwatch.geo.Gcj02;
+import io.landwatch.geo.Reprojector;
+import io.landwatch.geo.Units;
 import io.landwatch.judge.PatchResult;
-import io.landwatch.judge.Units;
-import io.landwatch.plan.Gcj02;
 import io.landwatch.plan.Task;
-import io.landwatch.prepare.Reprojector;
 import io.landwatch.util.TestHooks;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -2,6 +2,8 @@ package io.landwatch.write;
 
 import io.landwatch.ExitCode;
 import io.landwatch.LandwatchException;
+import io.landwatch.util.IoErrors;
+import io.landwatch.util.TestHooks;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -28,7 +30,7 @@ public final class AtomicFile {
       Files.createDirectories(target.toAbsolutePath().getParent());
       tmp = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName(), ".part");
       try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
-        io.landwatch.util.TestHooks.diskFull("outputs", tmp);
+        TestHooks.diskFull("outputs", tmp);
         body.write(out);
       }
       try {
@@ -37,7 +39,7 @@ public final class AtomicFile {
       } catch (UnsupportedOperationException ignored) {
         // not a POSIX file system: keep the default
       }
-      io.landwatch.util.TestHooks.point("file.before-rename." + target.getFileName());
+      TestHooks.point("file.before-rename." + target.getFileName());
       Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
       if (tmp != null) {
@@ -47,7 +49,7 @@ public final class AtomicFile {
           // the original error is the one to report
         }
       }
-      throw new LandwatchException(ExitCode.OUTPUT, "Cannot write " + target + ": " + io.landwatch.util.IoErrors.describe(e)
+      throw new LandwatchException(ExitCode.OUTPUT, "Cannot write " + target + ": " + IoErrors.describe(e)
           + ". Check that the output folder is writable and the disk is not full.", e);
     }
   }

@@ -2,7 +2,8 @@ package io.landwatch.write;
 
 import io.landwatch.ExitCode;
 import io.landwatch.LandwatchException;
-import io.landwatch.read.Crs;
+import io.landwatch.config.OutputFormat;
+import io.landwatch.geo.Crs;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetEncoder;
 import java.nio.file.Path;
@@ -20,39 +21,7 @@ import org.locationtech.jts.geom.Geometry;
  * expects), field names cut to 10 characters by {@link #shapefileNames} and an ESRI-WKT .prj.
  */
 public final class GisExport {
-  /** An output format. */
-  public enum Format {
-    GPKG("GPKG", "gpkg"), SHP("ESRI Shapefile", "shp"), GDB("OpenFileGDB", "gdb"), GEOJSON("GeoJSON", "geojson");
-
-    final String driver;
-    final String extension;
-
-    Format(String driver, String extension) {
-      this.driver = driver;
-      this.extension = extension;
-    }
-
-    public String extension() {
-      return extension;
-    }
-
-    public static Format of(String name) {
-      String n = name.toLowerCase(Locale.ROOT).replaceFirst("^\\.", "");
-      for (Format f : values()) {
-        if (f.extension.equals(n) || f.name().equalsIgnoreCase(n) || f.driver.equalsIgnoreCase(n)
-            || n.equals("shapefile") && f == SHP || n.equals("filegdb") && f == GDB) {
-          return f;
-        }
-      }
-      throw LandwatchException.invalidJob("Unknown output format '" + name + "': use gpkg, shp, gdb or geojson.");
-    }
-
-    public static Format ofPath(Path p) {
-      String n = p.getFileName().toString();
-      int dot = n.lastIndexOf('.');
-      return of(dot < 0 ? n : n.substring(dot + 1));
-    }
-  }
+  
 
   /** A column: name, type, width (0 for the default). */
   public record Column(String name, VectorFileWriter.Type type, int width) {}
@@ -93,18 +62,18 @@ public final class GisExport {
    * @param shpEncoding the Shapefile text encoding (GBK by default); ignored by other formats
    * @param recordLabel how errors name a record, e.g. "patch"
    */
-  public static void write(Path target, Format format, String layer, Crs crs, List<Column> columns,
+  public static void write(Path target, OutputFormat format, String layer, Crs crs, List<Column> columns,
       List<Map<String, Object>> rows, List<Geometry> geometries, String shpEncoding, String recordLabel) {
-    boolean shp = format == Format.SHP;
+    boolean shp = format == OutputFormat.SHP;
     Map<String, String> names = new LinkedHashMap<>();
     columns.forEach(c -> names.put(c.name(), c.name()));
     if (shp) {
       names.putAll(shapefileNames(List.copyOf(names.keySet())));
     }
     CharsetEncoder encoder = shp ? Charset.forName(shpEncoding).newEncoder() : null;
-    String[] opts = shp ? new String[] {"ENCODING=" + shpEncoding} : format == Format.GEOJSON
+    String[] opts = shp ? new String[] {"ENCODING=" + shpEncoding} : format == OutputFormat.GEOJSON
         ? new String[] {"RFC7946=NO"} : new String[0];
-    try (VectorFileWriter w = VectorFileWriter.create(target, format.driver, layer, crs, ogr.wkbMultiPolygon, opts)) {
+    try (VectorFileWriter w = VectorFileWriter.create(target, format.driver(), layer, crs, ogr.wkbMultiPolygon, opts)) {
       for (Column c : columns) {
         w.field(names.get(c.name()), c.type(), c.width());
       }

@@ -2,6 +2,7 @@ package io.landwatch.write;
 
 import io.landwatch.ExitCode;
 import io.landwatch.LandwatchException;
+import io.landwatch.util.IoErrors;
 import io.landwatch.util.TestHooks;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -65,7 +66,7 @@ public final class OutputSet {
       return new OutputSet(abs, runs, staging);
     } catch (IOException e) {
       throw new LandwatchException(ExitCode.OUTPUT, "Cannot prepare the output folder " + abs + " ("
-          + io.landwatch.util.IoErrors.describe(e) + "). Check that its parent folder is writable and the disk is not full.", e);
+          + IoErrors.describe(e) + "). Check that its parent folder is writable and the disk is not full.", e);
     }
   }
 
@@ -98,7 +99,7 @@ public final class OutputSet {
       TestHooks.point("output.after-publish");
     } catch (IOException e) {
       throw new LandwatchException(ExitCode.OUTPUT, "Cannot switch " + out + " to the new outputs in "
-          + staging + " (" + io.landwatch.util.IoErrors.describe(e) + "). The previous outputs are unchanged; check that the folder is"
+          + staging + " (" + IoErrors.describe(e) + "). The previous outputs are unchanged; check that the folder is"
           + " writable.", e);
     }
   }

@@ -1,7 +1,7 @@
 package io.landwatch.write;
 
+import io.landwatch.geo.Units;
 import io.landwatch.judge.PatchResult;
-import io.landwatch.judge.Units;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package io.landwatch.write;
 
+import io.landwatch.config.TaskLabels;
 import io.landwatch.plan.Task;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -10,36 +10,10 @@ import java.util.Map;
  * (the job's {@code output.task_labels} may rename any of them).
  */
 public final class TaskColumns {
-  public static final Map<String, String> CHINESE = labels();
+  /** The default headers; the job's labels are in {@code JobConfig.taskLabels()}. */
+  public static final Map<String, String> CHINESE = TaskLabels.CHINESE;
 
   private TaskColumns() {}
-
-  private static Map<String, String> labels() {
-    Map<String, String> m = new LinkedHashMap<>();
-    m.put("township_seq", "乡镇顺序");
-    m.put("route_seq", "村内顺序");
-    m.put("task_id", "任务编号");
-    m.put("case_id", "案件编号");
-    m.put("patch_id", "图斑编号");
-    m.put("township", "乡镇");
-    m.put("village", "村");
-    m.put("inspector", "网格员");
-    m.put("phone", "联系电话");
-    m.put("priority", "优先级");
-    m.put("due_on", "办结期限");
-    m.put("status", "状态");
-    m.put("area_mu", "图斑面积(亩)");
-    m.put("unapproved_mu", "未批面积(亩)");
-    m.put("farmland_mu", "占用耕地(亩)");
-    m.put("basic_farmland_mu", "占用永久基本农田(亩)");
-    m.put("lon", "经度");
-    m.put("lat", "纬度");
-    m.put("gcj02_lon", "GCJ-02经度");
-    m.put("gcj02_lat", "GCJ-02纬度");
-    m.put("leg_km", "村内距上一点(km)");
-    m.put("township_leg_km", "乡镇内距上一点(km)");
-    return java.util.Collections.unmodifiableMap(m);
-  }
 
   public static List<String> names() {
     return List.copyOf(CHINESE.keySet());

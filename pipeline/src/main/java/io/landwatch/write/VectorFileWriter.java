@@ -2,8 +2,8 @@ package io.landwatch.write;
 
 import io.landwatch.ExitCode;
 import io.landwatch.LandwatchException;
-import io.landwatch.read.Crs;
-import io.landwatch.read.Gdal;
+import io.landwatch.geo.Crs;
+import io.landwatch.geo.Gdal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

@@ -3,7 +3,8 @@ package io.landwatch.detect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.landwatch.read.Crs;
+import io.landwatch.config.OutputFormat;
+import io.landwatch.read.LayerSource;
 import io.landwatch.samples.RasterScene;
 import io.landwatch.testing.Geoms;
 import io.landwatch.testing.Ogr;
@@ -134,7 +135,7 @@ class ChangeDetectorTest {
         d.bareNdviMax(), d.waterChange(), 1, 400, true, "140524", null, null, null, 1024));
     for (String ext : List.of("gpkg", "shp", "gdb", "geojson")) {
       Path out = dir.resolve("detected." + ext);
-      io.landwatch.detect.DetectedPatchWriter.write(out, io.landwatch.write.GisExport.Format.ofPath(out), r, "140524");
+      DetectedPatchWriter.write(out, OutputFormat.ofPath(out), r, "140524");
       assertEquals(1, r.patches().size(), r.patches().toString());
       String info = Ogr.run("ogrinfo", "-al", "-q", out.toString());
       assertTrue(info.contains("JCBH (String) = 140524" + "2023" + "0001"), ext + ": " + info);
@@ -144,7 +145,7 @@ class ChangeDetectorTest {
       String so = Ogr.run("ogrinfo", "-so", "-al", out.toString());
       assertTrue(so.contains("CGCS2000 / 3-degree Gauss-Kruger zone 38") || so.contains("CGCS2000_3_Degree_GK_Zone_38"),
           "CRS of " + ext + " " + so.replaceAll("[^\\x20-\\x7e\\n]", "?"));
-      try (var src = io.landwatch.read.LayerSource.open("check", out, null, null, null, null)) {
+      try (var src = LayerSource.open("check", out, null, null, null, null)) {
         assertEquals(4526, src.requireCrs().epsgCode(), ext);
         assertEquals(1, src.featureCount());
       }

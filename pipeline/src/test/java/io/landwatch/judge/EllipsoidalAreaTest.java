@@ -2,6 +2,7 @@ package io.landwatch.judge;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.landwatch.geo.EllipsoidalArea;
 import io.landwatch.testing.Geoms;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Geometry;

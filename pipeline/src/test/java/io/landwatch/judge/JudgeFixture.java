@@ -1,11 +1,12 @@
 package io.landwatch.judge;
 
 import io.landwatch.config.Rules;
+import io.landwatch.geo.Crs;
+import io.landwatch.geo.EllipsoidalArea;
+import io.landwatch.geo.Reprojector;
 import io.landwatch.model.Approval;
 import io.landwatch.model.Patch;
 import io.landwatch.model.Village;
-import io.landwatch.prepare.Reprojector;
-import io.landwatch.read.Crs;
 import io.landwatch.testing.Geoms;
 import java.time.LocalDate;
 import java.util.List;

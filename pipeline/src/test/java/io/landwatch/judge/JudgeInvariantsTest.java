@@ -6,10 +6,11 @@ import static io.landwatch.judge.JudgeFixture.patch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.landwatch.config.Rules;
+import io.landwatch.geo.Gdal;
 import io.landwatch.model.Approval;
 import io.landwatch.prepare.GeometryPreparer;
 import io.landwatch.prepare.RepairReport;
-import io.landwatch.read.Gdal;
 import io.landwatch.testing.Geoms;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,7 +59,7 @@ class JudgeInvariantsTest {
   @Test
   void invariantsHoldOnRandomPolygons() {
     SplittableRandom rnd = new SplittableRandom(42);
-    PatchJudge judge = new PatchJudge(io.landwatch.config.Rules.defaults(), TO_LONLAT);
+    PatchJudge judge = new PatchJudge(Rules.defaults(), TO_LONLAT);
     for (int k = 0; k < 150; k++) {
       double cx = JudgeFixture.X0 + rnd.nextDouble() * 1000;
       double cy = JudgeFixture.Y0 + rnd.nextDouble() * 1000;

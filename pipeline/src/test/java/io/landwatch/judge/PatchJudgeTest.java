@@ -13,8 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.landwatch.config.Rules;
+import io.landwatch.geo.Gdal;
 import io.landwatch.model.Patch;
-import io.landwatch.read.Gdal;
 import io.landwatch.testing.Geoms;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;

@@ -3,8 +3,9 @@ package io.landwatch.judge;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.landwatch.config.Rules;
+import io.landwatch.geo.Gdal;
 import io.landwatch.model.Approval;
-import io.landwatch.read.Gdal;
 import io.landwatch.testing.Fixtures;
 import io.landwatch.testing.Geoms;
 import java.util.ArrayList;
@@ -45,7 +46,7 @@ class RegressionGeometriesTest {
     Geometry east = Geoms.rect(cut, 3959800, 200, 200);
     Geometry expectedU = p.intersection(east);
     Geometry expectedFarm = expectedU.intersection(farmland.get(2));
-    PatchJudge judge = new PatchJudge(io.landwatch.config.Rules.defaults(), JudgeFixture.TO_LONLAT);
+    PatchJudge judge = new PatchJudge(Rules.defaults(), JudgeFixture.TO_LONLAT);
     assertEquals(judge.area(expectedU), r.unapprovedM2(), 1e-3);
     assertEquals(judge.area(expectedFarm), r.farmlandM2(), 1e-3);
     assertTrue(r.unapproved().getEnvelopeInternal().getMinX() >= cut - 1e-6, "U stays east of the approval");

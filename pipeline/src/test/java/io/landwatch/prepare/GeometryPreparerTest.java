@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.landwatch.read.Gdal;
+import io.landwatch.geo.Gdal;
 import io.landwatch.testing.Geoms;
 import org.gdal.ogr.ogr;
 import org.junit.jupiter.api.BeforeAll;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.landwatch.config.LayerRole;
 import io.landwatch.config.LayerSpec;
+import io.landwatch.geo.Crs;
 import io.landwatch.model.Patch;
-import io.landwatch.read.Crs;
 import io.landwatch.testing.Ogr;
 import java.nio.file.Path;
 import java.time.LocalDate;

@@ -3,10 +3,17 @@ package io.landwatch.read;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.landwatch.config.LayerRole;
 import io.landwatch.config.LayerSpec;
+import io.landwatch.geo.Crs;
+import io.landwatch.geo.Reprojector;
+import io.landwatch.model.SourceRecord;
 import io.landwatch.prepare.GeometryPreparer;
+import io.landwatch.prepare.LayerLoader;
+import io.landwatch.prepare.Quarantine;
+import io.landwatch.prepare.QuarantineEntry;
+import io.landwatch.prepare.Records;
 import io.landwatch.prepare.RepairReport;
-import io.landwatch.prepare.Reprojector;
 import io.landwatch.testing.Ogr;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,7 +47,7 @@ class FormatsTest {
       Reprojector toGk = Reprojector.between(src.requireCrs(), Crs.epsg(4526));
       GeometryPreparer prep = new GeometryPreparer();
       src.forEach(f -> {
-        ids.add(new io.landwatch.model.SourceRecord(0, Attributes.of(f)).text("PZWH"));
+        ids.add(new SourceRecord(0, Attributes.of(f)).text("PZWH"));
         var r = prep.prepare(src.geometryOf(f), toGk, "approvals", new RepairReport());
         areas.add(((GeometryPreparer.Prepared) r).geometry().getArea());
       });
@@ -89,14 +96,14 @@ class FormatsTest {
         + "A1,2022-01-01,\"POLYGON((38430000 3955000,38430100 3955000,38430100 3955050,38430000 3955000))\"\n"
         + "A2,2022-01-01,\"POLYGON((38430000 3955000,38430100\"\n"
         + "A3,2022-01-01,\n", StandardCharsets.UTF_8);
-    LayerSpec spec = new LayerSpec(io.landwatch.config.LayerRole.APPROVALS, "approvals[1]", csv, null, null,
-        "EPSG:4526", null, io.landwatch.config.LayerRole.APPROVALS.defaultFields(), java.util.Set.of(),
+    LayerSpec spec = new LayerSpec(LayerRole.APPROVALS, "approvals[1]", csv, null, null,
+        "EPSG:4526", null, LayerRole.APPROVALS.defaultFields(), java.util.Set.of(),
         new LayerSpec.TableGeometry("WKT", null, null));
-    io.landwatch.prepare.Quarantine q = new io.landwatch.prepare.Quarantine();
-    var loaded = io.landwatch.prepare.LayerLoader.load(spec, Crs.epsg(4526), "PZWH", q, new RepairReport(), 10,
-        io.landwatch.prepare.Records.approvals(spec, new io.landwatch.prepare.Records.DateWindow(java.time.LocalDate.of(1972, 7, 23), java.time.LocalDate.of(2030, 1, 1))));
+    Quarantine q = new Quarantine();
+    var loaded = LayerLoader.load(spec, Crs.epsg(4526), "PZWH", q, new RepairReport(), 10,
+        Records.approvals(spec, new Records.DateWindow(java.time.LocalDate.of(1972, 7, 23), java.time.LocalDate.of(2030, 1, 1))));
     assertEquals(1, loaded.records().size());
-    List<io.landwatch.prepare.QuarantineEntry> e = q.entries();
+    List<QuarantineEntry> e = q.entries();
     assertEquals(List.of("unreadable_geometry", "null_geometry"), e.stream().map(x -> x.category()).toList());
     assertTrue(e.get(0).reason().startsWith("the WKT in column WKT cannot be read: 'POLYGON((38430000"), e.get(0).reason());
     assertEquals("A2", e.get(0).id());

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.landwatch.ExitCode;
 import io.landwatch.LandwatchException;
-import io.landwatch.read.Crs;
+import io.landwatch.config.OutputFormat;
+import io.landwatch.geo.Crs;
+import io.landwatch.read.LayerSource;
 import io.landwatch.testing.Csv;
 import io.landwatch.testing.Geoms;
 import io.landwatch.testing.Ogr;
@@ -44,7 +46,7 @@ class GisExportTest {
   @ValueSource(strings = {"gpkg", "shp", "gdb", "geojson"})
   void writesAndReadsBack(String ext) throws Exception {
     Path out = dir.resolve("patches." + ext);
-    GisExport.write(out, GisExport.Format.of(ext), "patches", Crs.epsg(4526), COLS,
+    GisExport.write(out, OutputFormat.of(ext), "patches", Crs.epsg(4526), COLS,
         List.of(row("A1", "崇文镇", 1234.56), row("A2", "西河底镇", 0.01)),
         List.of(Geoms.rect(38_430_000, 3_955_000, 10, 10), Geoms.rect(38_430_100, 3_955_000, 10, 10)), "GBK", "patch");
     List<List<String>> rows = Ogr.readCsv(out, null, null);
@@ -54,7 +56,7 @@ class GisExportTest {
     assertEquals("崇文镇", rows.get(1).get(town));
     assertEquals("西河底镇", rows.get(2).get(town));
     assertEquals(1234.56, Double.parseDouble(rows.get(1).get(Csv.col(rows, shp ? "BASIC_M2" : "basic_farmland_m2"))), 1e-9);
-    try (var src = io.landwatch.read.LayerSource.open("check", out, null, null, null, null)) {
+    try (var src = LayerSource.open("check", out, null, null, null, null)) {
       assertEquals(4526, src.requireCrs().epsgCode(), ext);
       assertEquals(2, src.featureCount());
     }
@@ -79,7 +81,7 @@ class GisExportTest {
   @Test
   void aValueGbkCannotHoldIsAnErrorNamingTheRecord() {
     Path out = dir.resolve("bad.shp");
-    LandwatchException e = assertThrows(LandwatchException.class, () -> GisExport.write(out, GisExport.Format.SHP,
+    LandwatchException e = assertThrows(LandwatchException.class, () -> GisExport.write(out, OutputFormat.SHP,
         "patches", Crs.epsg(4526), COLS, List.of(row("A1", "崇文镇", 1), row("B7", "🏠村", 2)),
         List.of(Geoms.rect(0, 0, 1, 1), Geoms.rect(2, 0, 1, 1)), "GBK", "patch"));
     assertEquals(ExitCode.OUTPUT, e.exitCode());

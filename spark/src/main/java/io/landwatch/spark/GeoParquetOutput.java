@@ -1,8 +1,8 @@
 package io.landwatch.spark;
 
+import io.landwatch.geo.Crs;
+import io.landwatch.geo.Reprojector;
 import io.landwatch.judge.PatchResult;
-import io.landwatch.prepare.Reprojector;
-import io.landwatch.read.Crs;
 import io.landwatch.write.PatchProperties;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,6 +1,8 @@
 package io.landwatch.spark;
 
 import io.landwatch.config.LayerSpec;
+import io.landwatch.geo.Crs;
+import io.landwatch.geo.Reprojector;
 import io.landwatch.overlay.BigLayerReader;
 import io.landwatch.overlay.ParcelHits;
 import io.landwatch.overlay.ParcelScanner;
@@ -8,8 +10,6 @@ import io.landwatch.overlay.PatchIndex;
 import io.landwatch.prepare.GeometryPreparer;
 import io.landwatch.prepare.Quarantine;
 import io.landwatch.prepare.RepairReport;
-import io.landwatch.prepare.Reprojector;
-import io.landwatch.read.Crs;
 import io.landwatch.read.FieldCheck;
 import io.landwatch.read.LayerSource;
 import java.util.ArrayList;

@@ -1,13 +1,13 @@
 package io.landwatch.bench;
 
 import io.landwatch.config.Rules;
+import io.landwatch.geo.Crs;
+import io.landwatch.geo.Reprojector;
 import io.landwatch.judge.PatchInputs;
 import io.landwatch.judge.PatchJudge;
 import io.landwatch.judge.PatchResult;
 import io.landwatch.model.Approval;
 import io.landwatch.model.Patch;
-import io.landwatch.prepare.Reprojector;
-import io.landwatch.read.Crs;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,6 +2,7 @@ package io.landwatch.bench;
 
 import io.landwatch.config.JobConfig;
 import io.landwatch.config.JobConfigLoader;
+import io.landwatch.geo.Crs;
 import io.landwatch.model.Patch;
 import io.landwatch.overlay.ParcelHits;
 import io.landwatch.overlay.ParcelScanner;
@@ -10,7 +11,6 @@ import io.landwatch.prepare.LayerLoader;
 import io.landwatch.prepare.Quarantine;
 import io.landwatch.prepare.Records;
 import io.landwatch.prepare.RepairReport;
-import io.landwatch.read.Crs;
 import io.landwatch.samples.SampleCounty;
 import java.nio.file.Files;
 import java.nio.file.Path;

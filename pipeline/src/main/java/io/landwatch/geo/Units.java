@@ -1,4 +1,4 @@
-package io.landwatch.judge;
+package io.landwatch.geo;
 
 /** Area units land offices read. */
 public final class Units {

@@ -1,6 +1,5 @@
-package io.landwatch.prepare;
+package io.landwatch.geo;
 
-import io.landwatch.read.Crs;
 import org.locationtech.jts.geom.Envelope;
 
 /**

@@ -1,4 +1,4 @@
-package io.landwatch.read;
+package io.landwatch.geo;
 
 import io.landwatch.LandwatchException;
 import org.gdal.osr.SpatialReference;

@@ -1,4 +1,4 @@
-package io.landwatch.read;
+package io.landwatch.geo;
 
 import java.util.Locale;
 import org.gdal.osr.CoordinateTransformation;

@@ -1,4 +1,4 @@
-package io.landwatch.plan;
+package io.landwatch.geo;
 
 /**
  * WGS 84 → GCJ-02, the obfuscated datum every map app sold in mainland China displays

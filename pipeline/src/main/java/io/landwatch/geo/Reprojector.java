@@ -1,6 +1,5 @@
-package io.landwatch.prepare;
+package io.landwatch.geo;
 
-import io.landwatch.read.Crs;
 import org.gdal.osr.CoordinateTransformation;
 import org.locationtech.jts.geom.CoordinateSequence;
 import org.locationtech.jts.geom.CoordinateSequenceFilter;

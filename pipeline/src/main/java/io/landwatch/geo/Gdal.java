@@ -1,4 +1,4 @@
-package io.landwatch.read;
+package io.landwatch.geo;
 
 import io.landwatch.ExitCode;
 import io.landwatch.LandwatchException;

@@ -1,4 +1,4 @@
-package io.landwatch.read;
+package io.landwatch.geo;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.landwatch.judge;
+package io.landwatch.geo;
 
 import net.sf.geographiclib.Geodesic;
 import net.sf.geographiclib.PolygonArea;
