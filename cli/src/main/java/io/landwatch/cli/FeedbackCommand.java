@@ -3,10 +3,9 @@ package io.landwatch.cli;
 import io.landwatch.ExitCode;
 import io.landwatch.store.CaseStore;
 import io.landwatch.store.FeedbackImport;
-import io.landwatch.write.CsvWriter;
+import io.landwatch.write.FeedbackReport;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,12 +47,7 @@ final class FeedbackCommand {
         r = FeedbackImport.run(store, file, encoding, partial, today == null ? LocalDate.now() : today);
       }
       Path out = report != null ? report : file.resolveSibling(file.getFileName() + ".report.csv");
-      CsvWriter.table(out, List.of("row", "id", "outcome", "reason"), sink -> {
-        for (var o : r.rows()) {
-          sink.row(List.of(Integer.toString(o.row()), o.id() == null ? "" : o.id(), o.outcome(),
-              o.reason() == null ? "" : o.reason()));
-        }
-      });
+      FeedbackReport.write(out, r);
       r.rows().stream().filter(o -> o.reason() != null && o.outcome().equals("rejected"))
           .forEach(o -> System.out.println("row " + o.row() + " (" + o.id() + "): rejected: " + o.reason()));
       long already = r.rows().stream().filter(o -> o.outcome().equals("already applied")).count();

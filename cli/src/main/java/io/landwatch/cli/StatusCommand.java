@@ -2,6 +2,7 @@ package io.landwatch.cli;
 
 import io.landwatch.store.CaseStore;
 import io.landwatch.store.StoreStatus;
+import io.landwatch.store.TaskRow;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -29,8 +30,8 @@ final class StatusCommand implements Callable<Integer> {
       s = StoreStatus.of(store, asOf == null ? LocalDate.now() : asOf, oldest);
     }
     if (s.lastRun() != null) {
-      System.out.println("last run: " + s.lastRun().get("run_id") + " (" + s.lastRun().get("new_cases")
-          + " new cases, " + s.lastRun().get("reopened_cases") + " reopened)");
+      System.out.println("last run: " + s.lastRun().runId() + " (" + s.lastRun().newCases()
+          + " new cases, " + s.lastRun().reopenedCases() + " reopened)");
     }
     System.out.printf("%-20s %-8s %6s %8s %7s%n", "township", "priority", "open", "overdue", "closed");
     for (Map.Entry<String, Map<String, StoreStatus.Counts>> t : s.byTownship().entrySet()) {
@@ -41,9 +42,9 @@ final class StatusCommand implements Callable<Integer> {
     }
     if (!s.oldestOverdue().isEmpty()) {
       System.out.println("\noldest overdue tasks:");
-      for (Map<String, Object> t : s.oldestOverdue()) {
-        System.out.printf("  %s due %s %s %s %s %s%n", t.get("task_id"), t.get("due_on"), t.get("priority"),
-            t.get("township"), t.get("village"), t.get("status"));
+      for (TaskRow t : s.oldestOverdue()) {
+        System.out.printf("  %s due %s %s %s %s %s%n", t.taskId(), t.dueOn(), t.priority(),
+            t.township(), t.village(), t.status().label());
       }
     }
     return 0;

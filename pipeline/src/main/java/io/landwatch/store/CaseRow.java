@@ -1,17 +1,68 @@
 package io.landwatch.store;
 
+import java.time.LocalDate;
 import org.locationtech.jts.geom.Geometry;
 
 /**
  * A case of the store: one suspected occupation followed until it is closed.
  *
- * @param fid the row id in the store
+ * @param fid the row id in the store (0 before it is inserted)
  * @param caseId stable id (the patch id that opened it)
- * @param patchId the latest patch id judged into it
- * @param status open, checked, stopped, rectifying, closed
- * @param expanded reopened because the patch grew
- * @param areaM2 ellipsoidal area of the latest patch
- * @param geometry the latest patch, CGCS2000 lon/lat
+ * @param patchId the latest patch judged into it
+ * @param status where it stands
+ * @param expanded reopened because its patch grew
+ * @param areaM2 ellipsoidal area of the latest patch, 0.01 m²
+ * @param unapprovedM2 its unapproved part
+ * @param township township name, or null outside every village
+ * @param village village name, or null
+ * @param priority P1/P2/P3
+ * @param referral a criminal-referral candidate
+ * @param openedOn run date that opened it
+ * @param openedRun run that opened it
+ * @param updatedRun run that last changed it
+ * @param geometry the latest patch, CGCS2000 lon/lat (null when only the attributes are read)
  */
-public record CaseRow(long fid, String caseId, String patchId, String status, boolean expanded,
-    double areaM2, Geometry geometry) {}
+public record CaseRow(long fid, String caseId, String patchId, TaskStatus status, boolean expanded,
+    double areaM2, double unapprovedM2, String township, String village, String priority, boolean referral,
+    LocalDate openedOn, String openedRun, String updatedRun, Geometry geometry) {
+
+  static CaseRow read(StoreFields f, Geometry geometry) {
+    return new CaseRow(f.fid(), f.text("case_id"), f.text("patch_id"), TaskStatus.of(f.text("status")),
+        f.integer("expanded") == 1, f.real("area_m2"), f.real("unapproved_m2"), f.text("township"),
+        f.text("village"), f.text("priority"), f.integer("referral") == 1, f.date("opened_on"),
+        f.text("opened_run"), f.text("updated_run"), geometry);
+  }
+
+  void write(StoreFields.Writer w) {
+    w.set("case_id", caseId);
+    w.set("patch_id", patchId);
+    w.set("status", status.label());
+    w.set("expanded", expanded ? 1 : 0);
+    w.set("area_m2", areaM2);
+    w.set("unapproved_m2", unapprovedM2);
+    w.set("township", township);
+    w.set("village", village);
+    w.set("priority", priority);
+    w.set("referral", referral ? 1 : 0);
+    w.date("opened_on", openedOn);
+    w.set("opened_run", openedRun);
+    w.set("updated_run", updatedRun);
+  }
+
+  /** True when the two describe the same judged patch (what a run compares before writing). */
+  boolean sameJudgment(CaseRow o) {
+    return patchId.equals(o.patchId) && areaM2 == o.areaM2 && unapprovedM2 == o.unapprovedM2
+        && java.util.Objects.equals(township, o.township) && java.util.Objects.equals(village, o.village)
+        && java.util.Objects.equals(priority, o.priority) && referral == o.referral;
+  }
+
+  /** This case with another status; its geometry is left as stored. */
+  CaseRow withStatus(TaskStatus next) {
+    return new CaseRow(fid, caseId, patchId, next, expanded, areaM2, unapprovedM2, township, village, priority,
+        referral, openedOn, openedRun, updatedRun, null);
+  }
+
+  public boolean closed() {
+    return status == TaskStatus.CLOSED;
+  }
+}

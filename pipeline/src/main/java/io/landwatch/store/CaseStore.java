@@ -11,8 +11,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Vector;
+import java.util.logging.Logger;
 import org.gdal.gdal.Dataset;
 import org.gdal.gdal.gdal;
 import org.gdal.gdalconst.gdalconst;
@@ -36,6 +36,7 @@ import org.locationtech.jts.io.WKBWriter;
 public final class CaseStore implements AutoCloseable {
   private final Path file;
   private final Dataset ds;
+  private static final Logger LOG = Logger.getLogger("landwatch");
   private final WKBWriter wkb = new WKBWriter();
   private boolean inTransaction;
 
@@ -125,44 +126,114 @@ public final class CaseStore implements AutoCloseable {
     return file;
   }
 
+  /**
+   * Brings the store to {@link StoreSchema#CURRENT}: a new store gets the first release's tables
+   * and then every migration (so a new store and a migrated one are the same), an older store the
+   * migrations it lacks, all inside the opening transaction. A store of a newer release is refused.
+   */
   private void ensureSchema() {
-    if (ds.GetLayerByName("cases") != null) {
-      addMissingColumn("history", "source_key");
+    int version = version();
+    if (version > StoreSchema.CURRENT) {
+      throw new LandwatchException(ExitCode.INVALID_INPUT, "The case store " + file + " was written by a"
+          + " newer landwatch (store version " + version + "; this one knows up to " + StoreSchema.CURRENT
+          + "). Run the newer landwatch, or restore the store from before it was upgraded.");
+    }
+    if (version == StoreSchema.CURRENT) {
       return;
     }
-    layer("cases", ogr.wkbMultiPolygon, "case_id", "patch_id", "status", "expanded:int",
-        "area_m2:real", "unapproved_m2:real", "township", "village", "priority", "referral:int",
-        "opened_on", "opened_run", "updated_run");
-    layer("tasks", ogr.wkbPoint, "task_id", "case_id", "patch_id", "township", "village",
-        "inspector", "phone", "priority", "due_on", "status", "created_on", "lon:real", "lat:real",
-        "gcj02_lon:real", "gcj02_lat:real", "area_mu:real", "unapproved_mu:real", "farmland_mu:real",
-        "basic_farmland_mu:real", "checked_on", "result", "action");
-    layer("history", ogr.wkbNone, "at", "actor", "case_id", "task_id", "old_status",
-        "new_status", "note", "source_key");
-    layer("runs", ogr.wkbNone, "run_id", "job", "run_date", "started", "finished",
-        "patches:int", "new_cases:int", "updated_cases:int", "reopened_cases:int", "status");
+    if (version == 0) {
+      StoreSchema.V1.forEach(this::createTable);
+      version = 1;
+    }
+    for (StoreSchema.Migration m : StoreSchema.MIGRATIONS) {
+      if (m.from() >= version) {
+        m.changes().forEach(this::apply);
+        LOG.info("case store " + file + ": upgraded from version " + m.from() + " to " + (m.from() + 1)
+            + " (" + m.what() + ")");
+      }
+    }
+    setVersion(StoreSchema.CURRENT);
     commit();
   }
 
-  /** Stores written before a column existed get it (empty for their old rows). */
-  private void addMissingColumn(String layerName, String column) {
-    Layer l = ds.GetLayerByName(layerName);
-    if (l.GetLayerDefn().GetFieldIndex(column) < 0) {
-      guard(() -> l.CreateField(new FieldDefn(column, ogr.OFTString)), "upgrade of " + layerName);
+  /** 0 for a new store, 1 for the first release's (no version recorded), else the recorded one. */
+  private int version() {
+    if (ds.GetLayerByName("cases") == null) {
+      return 0;
+    }
+    Layer meta = ds.GetLayerByName(StoreSchema.META);
+    if (meta == null) {
+      return 1;
+    }
+    meta.SetAttributeFilter("key = 'schema_version'");
+    meta.ResetReading();
+    Feature f = meta.GetNextFeature();
+    try {
+      return f == null ? 1 : Integer.parseInt(f.GetFieldAsString("value"));
+    } finally {
+      if (f != null) {
+        f.delete();
+      }
+      meta.SetAttributeFilter(null);
     }
   }
 
-  private void layer(String name, int geomType, String... fields) {
+  private void setVersion(int version) {
+    Layer meta = ds.GetLayerByName(StoreSchema.META);
+    if (meta == null) {
+      createTable(new StoreSchema.Table(StoreSchema.META, null,
+          List.of(StoreSchema.text("key"), StoreSchema.text("value"))));
+      meta = ds.GetLayerByName(StoreSchema.META);
+    }
+    Layer l = meta;
+    l.SetAttributeFilter("key = 'schema_version'");
+    l.ResetReading();
+    Feature f = l.GetNextFeature();
+    l.SetAttributeFilter(null);
+    Feature row = f != null ? f : new Feature(l.GetLayerDefn());
+    try {
+      row.SetField("key", "schema_version");
+      row.SetField("value", Integer.toString(version));
+      guard(() -> f != null ? l.SetFeature(row) : l.CreateFeature(row), "record of the store version");
+    } finally {
+      row.delete();
+    }
+  }
+
+  private void apply(StoreSchema.Change change) {
+    if (change instanceof StoreSchema.AddColumn a) {
+      Layer l = ds.GetLayerByName(a.table());
+      if (l.GetLayerDefn().GetFieldIndex(a.column().name()) < 0) {
+        guard(() -> l.CreateField(fieldDefn(a.column())), "upgrade of " + a.table());
+      }
+    } else if (change instanceof StoreSchema.CreateTable c) {
+      if (ds.GetLayerByName(c.table().name()) == null) {
+        createTable(c.table());
+      }
+    }
+  }
+
+  private void createTable(StoreSchema.Table t) {
     Vector<String> opts = new Vector<>(List.of("FID=fid"));
-    Layer l = ds.CreateLayer(name, geomType == ogr.wkbNone ? null : Crs.epsg(Crs.CGCS2000).srs(), geomType, opts);
-    for (String f : fields) {
-      String[] p = f.split(":");
-      int t = p.length == 1 ? ogr.OFTString : p[1].equals("int") ? ogr.OFTInteger : ogr.OFTReal;
-      l.CreateField(new FieldDefn(p[0], t));
+    int type = t.geometry() == null ? ogr.wkbNone : t.geometry().equals("point") ? ogr.wkbPoint : ogr.wkbMultiPolygon;
+    Layer l = ds.CreateLayer(t.name(), t.geometry() == null ? null : Crs.epsg(Crs.CGCS2000).srs(), type, opts);
+    if (l == null) {
+      throw new LandwatchException(ExitCode.OUTPUT, "The case store " + file + " could not create its table "
+          + t.name() + " (" + gdal.GetLastErrorMsg() + diskSpace() + ").");
+    }
+    for (StoreSchema.Column c : t.columns()) {
+      guard(() -> l.CreateField(fieldDefn(c)), "creation of " + t.name());
     }
   }
 
-  /** Starts the run's single transaction. */
+  private static FieldDefn fieldDefn(StoreSchema.Column c) {
+    return new FieldDefn(c.name(), switch (c.type()) {
+      case TEXT -> ogr.OFTString;
+      case INTEGER -> ogr.OFTInteger;
+      case REAL -> ogr.OFTReal;
+    });
+  }
+
   /**
    * Marks the start of a change set. The store is always inside a transaction while it is open
    * (that transaction is the lock), so this only checks that the last one was not lost.
@@ -219,73 +290,117 @@ public final class CaseStore implements AutoCloseable {
 
   // ---- reading
 
+  /** Every case with its geometry, in fid order. */
   public List<CaseRow> cases() {
     List<CaseRow> out = new ArrayList<>();
-    Layer l = ds.GetLayerByName("cases");
-    l.ResetReading();
-    Feature f;
-    while ((f = l.GetNextFeature()) != null) {
-      out.add(new CaseRow(f.GetFID(), f.GetFieldAsString("case_id"), f.GetFieldAsString("patch_id"),
-          f.GetFieldAsString("status"), f.GetFieldAsInteger("expanded") == 1, f.GetFieldAsDouble("area_m2"),
-          jts(f.GetGeometryRef())));
-      f.delete();
-    }
+    scan("cases", null, f -> out.add(CaseRow.read(new FeatureFields(f), jts(f.GetGeometryRef()))));
     return out;
   }
 
-  /** All rows of a layer as field → value maps (geometry left out), in fid order. */
-  public List<Map<String, Object>> rows(String layerName, String where) {
-    Layer l = ds.GetLayerByName(layerName);
+  /** Every task, in fid order. */
+  public List<TaskRow> tasks() {
+    return tasks(null);
+  }
+
+  /** The tasks that are not closed, in task id order. */
+  public List<TaskRow> openTasks() {
+    List<TaskRow> out = new ArrayList<>(tasks("status <> 'closed'"));
+    out.sort(java.util.Comparator.comparing(TaskRow::taskId));
+    return out;
+  }
+
+  private List<TaskRow> tasks(String where) {
+    List<TaskRow> out = new ArrayList<>();
+    scan("tasks", where, f -> out.add(TaskRow.read(new FeatureFields(f))));
+    return out;
+  }
+
+  /** The whole history, in the order it was written. */
+  public List<HistoryRow> history() {
+    List<HistoryRow> out = new ArrayList<>();
+    scan("history", null, f -> out.add(HistoryRow.read(new FeatureFields(f))));
+    return out;
+  }
+
+  /** Every run, oldest first. */
+  public List<RunRow> runs() {
+    List<RunRow> out = new ArrayList<>();
+    scan("runs", null, f -> out.add(RunRow.read(new FeatureFields(f))));
+    return out;
+  }
+
+  private void scan(String table, String where, java.util.function.Consumer<Feature> visitor) {
+    Layer l = ds.GetLayerByName(table);
     l.SetAttributeFilter(where);
-    List<Map<String, Object>> out = new ArrayList<>();
     l.ResetReading();
-    Feature f;
-    while ((f = l.GetNextFeature()) != null) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("fid", f.GetFID());
-      for (int i = 0; i < f.GetFieldCount(); i++) {
-        String name = f.GetFieldDefnRef(i).GetName();
-        int t = f.GetFieldType(i);
-        m.put(name, !f.IsFieldSetAndNotNull(i) ? null
-            : t == ogr.OFTInteger ? (Object) f.GetFieldAsInteger(i)
-            : t == ogr.OFTReal ? (Object) f.GetFieldAsDouble(i) : f.GetFieldAsString(i));
+    try {
+      Feature f;
+      while ((f = l.GetNextFeature()) != null) {
+        try {
+          visitor.accept(f);
+        } finally {
+          f.delete();
+        }
       }
-      out.add(m);
-      f.delete();
+    } finally {
+      l.SetAttributeFilter(null);
     }
-    l.SetAttributeFilter(null);
-    return out;
-  }
-
-  /** The rows of a layer that belong to one case. */
-  public List<Map<String, Object>> rowsOfCase(String layerName, String caseId) {
-    return rows(layerName, "case_id = '" + caseId.replace("'", "''") + "'");
   }
 
   // ---- writing
 
-  /** Inserts a row; values are String, Integer, Double or null; geometry in CGCS2000 lon/lat or null. */
-  public long insert(String layerName, Map<String, Object> values, Geometry lonLat) {
+  /** Inserts a case with its geometry (CGCS2000 lon/lat). */
+  public void insert(CaseRow c) {
+    insert("cases", c::write, c.geometry());
+  }
+
+  /** Writes a case's fields, and its geometry when not null, over its row. */
+  public void update(CaseRow c) {
+    update("cases", c.fid(), c::write, c.geometry());
+  }
+
+  /** Inserts a task; its point is (lon, lat). */
+  public void insert(TaskRow t) {
+    insert("tasks", t::write, point(t));
+  }
+
+  public void update(TaskRow t) {
+    update("tasks", t.fid(), t::write, point(t));
+  }
+
+  public void insert(HistoryRow h) {
+    insert("history", h::write, null);
+  }
+
+  public void insert(RunRow r) {
+    insert("runs", r::write, null);
+  }
+
+  private Geometry point(TaskRow t) {
+    return new org.locationtech.jts.geom.GeometryFactory().createPoint(
+        new org.locationtech.jts.geom.Coordinate(t.lon(), t.lat()));
+  }
+
+  private void insert(String layerName, java.util.function.Consumer<StoreFields.Writer> values, Geometry lonLat) {
     Layer l = ds.GetLayerByName(layerName);
     Feature f = new Feature(l.GetLayerDefn());
     try {
-      set(f, values);
+      values.accept((name, v) -> set(f, name, v));
       if (lonLat != null) {
         f.SetGeometryDirectly(ogr.CreateGeometryFromWkb(wkb.write(lonLat)));
       }
       guard(() -> l.CreateFeature(f), "insert into " + layerName);
-      return f.GetFID();
     } finally {
       f.delete();
     }
   }
 
-  /** Updates some fields (and the geometry when not null) of the row {@code fid}. */
-  public void update(String layerName, long fid, Map<String, Object> values, Geometry lonLat) {
+  private void update(String layerName, long fid, java.util.function.Consumer<StoreFields.Writer> values,
+      Geometry lonLat) {
     Layer l = ds.GetLayerByName(layerName);
     Feature f = l.GetFeature(fid);
     try {
-      set(f, values);
+      values.accept((name, v) -> set(f, name, v));
       if (lonLat != null) {
         f.SetGeometryDirectly(ogr.CreateGeometryFromWkb(wkb.write(lonLat)));
       }
@@ -295,20 +410,41 @@ public final class CaseStore implements AutoCloseable {
     }
   }
 
-  private static void set(Feature f, Map<String, Object> values) {
-    for (var e : values.entrySet()) {
-      Object v = e.getValue();
-      if (v == null) {
-        f.SetFieldNull(e.getKey());
-      } else if (v instanceof Integer i) {
-        f.SetField(e.getKey(), i);
-      } else if (v instanceof Boolean b) {
-        f.SetField(e.getKey(), b ? 1 : 0);
-      } else if (v instanceof Number n) {
-        f.SetField(e.getKey(), n.doubleValue());
-      } else {
-        f.SetField(e.getKey(), v.toString());
-      }
+  private static void set(Feature f, String name, Object v) {
+    if (v == null) {
+      f.SetFieldNull(name);
+    } else if (v instanceof Integer i) {
+      f.SetField(name, i);
+    } else if (v instanceof Number n) {
+      f.SetField(name, n.doubleValue());
+    } else {
+      f.SetField(name, v.toString());
+    }
+  }
+
+  /** A feature's fields as {@link StoreFields}. */
+  private record FeatureFields(Feature f) implements StoreFields {
+    @Override
+    public long fid() {
+      return f.GetFID();
+    }
+
+    @Override
+    public String text(String name) {
+      int i = f.GetFieldIndex(name);
+      return i < 0 || !f.IsFieldSetAndNotNull(i) ? null : f.GetFieldAsString(i);
+    }
+
+    @Override
+    public double real(String name) {
+      int i = f.GetFieldIndex(name);
+      return i < 0 || !f.IsFieldSetAndNotNull(i) ? 0 : f.GetFieldAsDouble(i);
+    }
+
+    @Override
+    public int integer(String name) {
+      int i = f.GetFieldIndex(name);
+      return i < 0 || !f.IsFieldSetAndNotNull(i) ? 0 : f.GetFieldAsInteger(i);
     }
   }
 

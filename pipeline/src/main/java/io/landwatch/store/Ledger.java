@@ -2,6 +2,8 @@ package io.landwatch.store;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,47 +13,44 @@ import java.util.Map;
  * change, optionally for one township.
  */
 public final class Ledger {
+  /** The ledger's columns, in order. */
   public static final List<String> COLUMNS = List.of("case_id", "patch_id", "township", "village",
       "priority", "current_status", "expanded", "area_m2", "opened_on", "at", "actor", "old_status",
       "new_status", "note");
 
+  /** One ledger line: a case and one step of its history. */
+  public record Line(String caseId, String patchId, String township, String village, String priority,
+      TaskStatus currentStatus, boolean expanded, double areaM2, LocalDate openedOn, String at, String actor,
+      TaskStatus oldStatus, TaskStatus newStatus, String note) {
+
+    /** The values in {@link #COLUMNS} order: String, Integer, Double or null. */
+    public List<Object> values() {
+      return Arrays.asList(caseId, patchId, township, village, priority, currentStatus.label(), expanded ? 1 : 0,
+          areaM2, openedOn == null ? null : openedOn.toString(), at, actor,
+          oldStatus == null ? null : oldStatus.label(), newStatus.label(), note);
+    }
+  }
+
   private Ledger() {}
 
-  /** Rows (column → value) ordered by case, then time. {@code from}/{@code to} may be null. */
-  public static List<Map<String, Object>> rows(CaseStore store, String township, LocalDate from, LocalDate to) {
-    Map<String, Map<String, Object>> cases = new HashMap<>();
-    for (Map<String, Object> c : store.rows("cases", null)) {
-      cases.put((String) c.get("case_id"), c);
-    }
-    List<Map<String, Object>> out = new ArrayList<>();
-    for (Map<String, Object> h : store.rows("history", null)) {
-      Map<String, Object> c = cases.get((String) h.get("case_id"));
-      if (c == null || township != null && !township.equals(c.get("township"))) {
+  /** Lines ordered by case, then time. {@code from}/{@code to} (inclusive) may be null. */
+  public static List<Line> lines(CaseStore store, String township, LocalDate from, LocalDate to) {
+    Map<String, CaseRow> cases = new HashMap<>();
+    store.cases().forEach(c -> cases.put(c.caseId(), c));
+    List<Line> out = new ArrayList<>();
+    for (HistoryRow h : store.history()) {
+      CaseRow c = cases.get(h.caseId());
+      if (c == null || township != null && !township.equals(c.township())) {
         continue;
       }
-      LocalDate day = LocalDate.parse(((String) h.get("at")).substring(0, 10));
+      LocalDate day = LocalDate.parse(h.at().substring(0, 10));
       if (from != null && day.isBefore(from) || to != null && day.isAfter(to)) {
         continue;
       }
-      Map<String, Object> row = new java.util.LinkedHashMap<>();
-      row.put("case_id", c.get("case_id"));
-      row.put("patch_id", c.get("patch_id"));
-      row.put("township", c.get("township"));
-      row.put("village", c.get("village"));
-      row.put("priority", c.get("priority"));
-      row.put("current_status", c.get("status"));
-      row.put("expanded", c.get("expanded"));
-      row.put("area_m2", c.get("area_m2"));
-      row.put("opened_on", c.get("opened_on"));
-      row.put("at", h.get("at"));
-      row.put("actor", h.get("actor"));
-      row.put("old_status", h.get("old_status"));
-      row.put("new_status", h.get("new_status"));
-      row.put("note", h.get("note"));
-      out.add(row);
+      out.add(new Line(c.caseId(), c.patchId(), c.township(), c.village(), c.priority(), c.status(), c.expanded(),
+          c.areaM2(), c.openedOn(), h.at(), h.actor(), h.oldStatus(), h.newStatus(), h.note()));
     }
-    out.sort(java.util.Comparator.comparing((Map<String, Object> r) -> (String) r.get("case_id"))
-        .thenComparing(r -> (String) r.get("at")));
+    out.sort(Comparator.comparing(Line::caseId).thenComparing(Line::at));
     return out;
   }
 }

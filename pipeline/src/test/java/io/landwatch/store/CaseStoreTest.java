@@ -58,16 +58,16 @@ class CaseStoreTest {
       assertEquals(2, first.tasks().size());
       assertEquals(DAY.plusDays(1), first.tasks().get(0).dueOn());
       assertEquals(DAY.plusDays(7), first.tasks().get(1).dueOn());
-      List<Map<String, Object>> cases = s.rows("cases", null);
-      List<Map<String, Object>> tasks = s.rows("tasks", null);
-      List<Map<String, Object>> history = s.rows("history", null);
+      List<CaseRow> cases = s.cases();
+      List<TaskRow> tasks = s.tasks();
+      List<HistoryRow> history = s.history();
       CaseSync.Report again = sync(s, DAY.plusDays(1), suspected("A", r(0, 0, 100, 100), 9999.5, "P1"),
           suspected("B", r(500, 0, 50, 50), 2500.1, "P3"));
       assertEquals(0, again.newCases() + again.updatedCases() + again.reopenedCases());
-      assertEquals(cases, s.rows("cases", null));
-      assertEquals(tasks, s.rows("tasks", null));
-      assertEquals(history, s.rows("history", null));
-      assertEquals(2, s.rows("runs", null).size());
+      assertEquals(cases, s.cases());
+      assertEquals(tasks, s.tasks());
+      assertEquals(history, s.history());
+      assertEquals(2, s.runs().size());
     }
     // QGIS and ogrinfo open the store directly
     String info = Ogr.run("ogrinfo", "-so", file.toString());
@@ -87,7 +87,7 @@ class CaseStoreTest {
       assertEquals(List.of("TA", "TB49", "TC51"), p51.tasks().stream().map(t -> t.taskId()).toList(),
           "the task outputs hold every open task of the store");
       assertEquals("A2", p51.tasks().get(0).patchId(), "case A now follows patch A2");
-      assertEquals(3, s.rows("cases", null).size());
+      assertEquals(3, s.cases().size());
     }
   }
 
@@ -98,20 +98,20 @@ class CaseStoreTest {
       Path fb = dir.resolve("fb.csv");
       Files.writeString(fb, "task_id,result,action,checked_on,inspector,note\nTA,legal,none,2023-07-04,张伟,已办理手续\n");
       assertEquals(1, FeedbackImport.run(s, fb, false, DAY.plusDays(5)).applied());
-      assertEquals("closed", s.rows("cases", null).get(0).get("status"));
+      assertEquals(TaskStatus.CLOSED, s.cases().get(0).status());
       CaseSync.Report same = sync(s, DAY.plusDays(30), suspected("A", r(0, 0, 100, 100), 10000.8, "P2"));
       assertEquals(0, same.reopenedCases(), "grew by 0.8 m² ≤ tolerance");
       CaseSync.Report grown = sync(s, DAY.plusDays(31), suspected("A", r(0, 0, 100, 120), 12000, "P2"));
       assertEquals(1, grown.reopenedCases());
-      Map<String, Object> c = s.rows("cases", null).get(0);
-      assertEquals("open", c.get("status"));
-      assertEquals(1, c.get("expanded"));
-      assertEquals("open", s.rows("tasks", null).get(0).get("status"));
-      List<Map<String, Object>> h = s.rows("history", null);
-      Map<String, Object> last = h.get(h.size() - 1);
-      assertEquals("closed", last.get("old_status"));
-      assertEquals("open", last.get("new_status"));
-      assertTrue(((String) last.get("note")).contains("expanded"), (String) last.get("note"));
+      CaseRow c = s.cases().get(0);
+      assertEquals(TaskStatus.OPEN, c.status());
+      assertTrue(c.expanded());
+      assertEquals(TaskStatus.OPEN, s.tasks().get(0).status());
+      List<HistoryRow> h = s.history();
+      HistoryRow last = h.get(h.size() - 1);
+      assertEquals(TaskStatus.CLOSED, last.oldStatus());
+      assertEquals(TaskStatus.OPEN, last.newStatus());
+      assertTrue(last.note().contains("expanded"), last.note());
     }
   }
 
@@ -124,7 +124,7 @@ class CaseStoreTest {
       assertTrue(e.getMessage().contains("is being used by another landwatch process"), e.getMessage());
     }
     try (CaseStore again = CaseStore.open(file)) {
-      assertTrue(again.rows("cases", null).isEmpty());
+      assertTrue(again.cases().isEmpty());
     }
   }
 
@@ -165,24 +165,24 @@ class CaseStoreTest {
       assertEquals("not applied", reasons.get(13), "TA stopped then demolished: a valid sequence");
       assertTrue(reasons.get(14).equals("the task is already closed"), reasons.get(14));
       assertEquals(0, strict.applied());
-      assertEquals(3, s.rows("history", null).size(), "nothing applied");
+      assertEquals(3, s.history().size(), "nothing applied");
 
       FeedbackImport.Report partial = FeedbackImport.run(s, fb, true, DAY.plusDays(10));
       assertEquals(3, partial.applied());
       Map<String, String> status = new java.util.HashMap<>();
-      s.rows("tasks", null).forEach(t -> status.put((String) t.get("task_id"), (String) t.get("status")));
+      s.tasks().forEach(t -> status.put(t.taskId(), t.status().label()));
       assertEquals(Map.of("TA", "closed", "TB", "checked", "TC", "open"), status);
-      List<Map<String, Object>> ledger = Ledger.rows(s, "崇文镇", null, null);
+      List<Ledger.Line> ledger = Ledger.lines(s, "崇文镇", null, null);
       assertEquals(6, ledger.size());
-      assertEquals(List.of("open", "stopped", "closed"), ledger.stream().filter(x -> x.get("case_id").equals("A"))
-          .map(x -> (String) x.get("new_status")).toList());
+      assertEquals(List.of(TaskStatus.OPEN, TaskStatus.STOPPED, TaskStatus.CLOSED), ledger.stream()
+          .filter(x -> x.caseId().equals("A")).map(Ledger.Line::newStatus).toList());
       StoreStatus.Summary st = StoreStatus.of(s, DAY.plusDays(5), 10);
       StoreStatus.Counts p3 = st.byTownship().get("崇文镇").get("P3");
       assertEquals(1, p3.open());
       assertEquals(0, p3.overdue(), "TC is due on " + DAY.plusDays(7));
       assertEquals(1, st.byTownship().get("崇文镇").get("P2").overdue(), "TB was due on " + DAY.plusDays(3));
       assertEquals(1, st.byTownship().get("崇文镇").get("P1").closed());
-      assertEquals("TB", st.oldestOverdue().get(0).get("task_id"));
+      assertEquals("TB", st.oldestOverdue().get(0).taskId());
     }
   }
 }

@@ -1,0 +1,149 @@
+package io.landwatch.store;
+
+import io.landwatch.prepare.DateParser;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * What a feedback file would do to the store, decided without touching it: each row is checked
+ * against the tasks and the rows before it (a file may check a task and then close it), and a
+ * check the store already holds, or that repeats an earlier row, is "already applied".
+ */
+public final class FeedbackRules {
+  static final Set<String> RESULTS = Set.of("illegal", "legal", "other");
+  static final Set<String> ACTIONS = Set.of("none", "stopped", "demolished", "restored", "case_filed",
+      "referred_police", "referred_court", "referred_discipline");
+
+  /** The outcome of one row: ok (to apply), rejected (with reason) or already applied. */
+  public record RowOutcome(int row, String id, String outcome, String reason) {}
+
+  /** One accepted row: the task before, its status after, and the check. */
+  record Change(int row, TaskRow task, TaskStatus next, LocalDate checkedOn, String result, String action,
+      String inspector, String note, String key) {}
+
+  /** Every row's outcome, the accepted changes in file order, and how many rows were rejected. */
+  record Plan(List<RowOutcome> outcomes, List<Change> changes, int rejected) {}
+
+  private FeedbackRules() {}
+
+  /**
+   * @param tasks the store's tasks
+   * @param recorded the source keys of the checks already in the store's history
+   * @param today checks dated later are refused
+   */
+  static Plan plan(List<FeedbackRow> rows, List<TaskRow> tasks, Set<String> recorded, LocalDate today) {
+    Map<String, TaskRow> byId = new HashMap<>();
+    Map<String, TaskRow> byPatch = new HashMap<>();
+    for (TaskRow t : tasks) {
+      byId.put(t.taskId(), t);
+      byPatch.put(t.patchId(), t);
+      byPatch.putIfAbsent(t.caseId(), t);
+    }
+    Map<String, TaskStatus> status = new HashMap<>();
+    tasks.forEach(t -> status.put(t.taskId(), t.status()));
+    Map<String, Integer> keysInFile = new HashMap<>();
+    List<RowOutcome> outcomes = new ArrayList<>();
+    List<Change> changes = new ArrayList<>();
+    int rejected = 0;
+    for (FeedbackRow r : rows) {
+      TaskRow task = r.taskId() != null ? byId.get(r.taskId()) : r.patchId() != null ? byPatch.get(r.patchId()) : null;
+      String result = lower(r.result());
+      String action = r.action() == null ? "none" : lower(r.action());
+      String reason = taskProblem(r, task);
+      if (reason == null && !RESULTS.contains(result)) {
+        reason = "unknown result '" + r.result() + "' (use illegal, legal or other)";
+      }
+      if (reason == null && !ACTIONS.contains(action)) {
+        reason = "unknown action '" + r.action() + "' (use one of " + String.join(", ", new TreeSet<>(ACTIONS)) + ")";
+      }
+      LocalDate checked = null;
+      if (reason == null) {
+        try {
+          checked = DateParser.parse(r.checkedOn());
+          reason = checked == null ? "checked_on is empty" : dateProblem(checked, task, today);
+        } catch (DateParser.InvalidDate e) {
+          reason = "checked_on '" + e.value() + "' is not a date (write 2023-07-01)";
+        }
+      }
+      String key = reason == null ? "feedback:" + task.taskId() + "|" + checked + "|" + result + "|" + action : null;
+      if (key != null && (recorded.contains(key) || keysInFile.containsKey(key))) {
+        Integer earlier = keysInFile.get(key);
+        outcomes.add(new RowOutcome(r.row(), r.id(), "already applied", earlier == null
+            ? "this check is already in the case store (imported before)" : "repeats row " + earlier));
+        continue;
+      }
+      TaskStatus next = null;
+      if (reason == null) {
+        next = transition(status.get(task.taskId()), result, action);
+        if (next == null) {
+          reason = transitionProblem(status.get(task.taskId()), result, action);
+        }
+      }
+      if (reason != null) {
+        rejected++;
+        outcomes.add(new RowOutcome(r.row(), r.id(), "rejected", reason));
+        continue;
+      }
+      keysInFile.put(key, r.row());
+      changes.add(new Change(r.row(), task, next, checked, result, action, r.inspector(), r.note(), key));
+      status.put(task.taskId(), next);
+      outcomes.add(new RowOutcome(r.row(), r.id(), "ok", null));
+    }
+    return new Plan(outcomes, changes, rejected);
+  }
+
+  private static String taskProblem(FeedbackRow r, TaskRow task) {
+    if (r.taskId() != null) {
+      return task == null ? "unknown task_id '" + r.taskId() + "'" : null;
+    }
+    if (r.patchId() != null) {
+      return task == null ? "unknown patch_id '" + r.patchId() + "' (no task was made for it)" : null;
+    }
+    return "no task_id and no patch_id";
+  }
+
+  private static String dateProblem(LocalDate checked, TaskRow task, LocalDate today) {
+    if (task.createdOn() != null && checked.isBefore(task.createdOn())) {
+      return "checked_on " + checked + " is before the task existed (" + task.createdOn() + ")";
+    }
+    return checked.isAfter(today) ? "checked_on " + checked + " is in the future" : null;
+  }
+
+  /** The status after a check, or null when the row makes no sense for the current status. */
+  static TaskStatus transition(TaskStatus current, String result, String action) {
+    if (current == TaskStatus.CLOSED) {
+      return null;
+    }
+    return switch (result) {
+      case "legal" -> action.equals("none") ? TaskStatus.CLOSED : null;
+      case "other" -> action.equals("none") ? TaskStatus.CHECKED : null;
+      default -> switch (action) {
+        case "none" -> TaskStatus.CHECKED;
+        case "stopped" -> TaskStatus.STOPPED;
+        case "case_filed", "referred_police", "referred_court", "referred_discipline" -> TaskStatus.RECTIFYING;
+        default -> current == TaskStatus.OPEN ? null : TaskStatus.CLOSED; // demolished, restored
+      };
+    };
+  }
+
+  static String transitionProblem(TaskStatus current, String result, String action) {
+    if (current == TaskStatus.CLOSED) {
+      return "the task is already closed";
+    }
+    if (!result.equals("illegal")) {
+      return "action '" + action + "' makes no sense when the result is " + result + " (use action none)";
+    }
+    return "closing a task that was never checked: record the check first (result illegal with action"
+        + " none or stopped), then '" + action + "'";
+  }
+
+  private static String lower(String s) {
+    return s == null ? null : s.trim().toLowerCase(Locale.ROOT);
+  }
+}
