@@ -2,11 +2,15 @@ package io.landwatch;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +55,21 @@ class ArchitectureTest {
         .should().dependOnClassesThat().resideInAnyPackage(LAYERS.stream().map(l -> "io.landwatch." + l + "..")
             .toArray(String[]::new))
         .check(core);
+  }
+
+  @Test
+  void everyPackageSaysWhatItIsFor() throws Exception {
+    for (Path root : List.of(Path.of("src/main/java"), Path.of("../cli/src/main/java"), Path.of("../spark/src/main/java"))) {
+      try (Stream<Path> dirs = Files.walk(root)) {
+        for (Path d : dirs.filter(Files::isDirectory).toList()) {
+          boolean hasJava;
+          try (Stream<Path> files = Files.list(d)) {
+            hasJava = files.anyMatch(f -> f.toString().endsWith(".java"));
+          }
+          assertTrue(!hasJava || Files.exists(d.resolve("package-info.java")), d + " has no package-info.java");
+        }
+      }
+    }
   }
 
   @Test

@@ -10,3 +10,4 @@
  * {@link io.landwatch.store.StoreStatus} read it.
  */
 package io.landwatch.store;
+

@@ -1,0 +1,51 @@
+package io.landwatch.job;
+
+import io.landwatch.config.LayerSpec;
+import io.landwatch.geo.Crs;
+import io.landwatch.model.Approval;
+import io.landwatch.model.Patch;
+import io.landwatch.model.Village;
+import io.landwatch.prepare.LayerLoader;
+import io.landwatch.prepare.Records;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The small layers read whole in the working CRS: patches, approvals (every approval layer),
+ * villages.
+ *
+ * @param patchRecordsIn records of the patch layer (after its where: filter)
+ */
+record SmallLayers(List<Patch> patches, long patchRecordsIn, List<Approval> approvals, List<Village> villages) {
+
+  static SmallLayers read(RunState run, Crs working) {
+    var job = run.job;
+    Records.DateWindow dates = new Records.DateWindow(job.rules().earliestDate(), run.runDate);
+    var patches = load(run, job.patches(), working, "id", Records.patches(job.patches(), dates));
+    List<Approval> approvals = new ArrayList<>();
+    for (LayerSpec spec : job.approvals()) {
+      var l = load(run, spec, working, "id", Records.approvals(spec, dates));
+      approvals.addAll(l.records());
+      run.counts.add(run.count(spec, l.recordsIn(), l.records().size()));
+    }
+    List<Village> villages = List.of();
+    if (job.villages() != null) {
+      var l = load(run, job.villages(), working, "village", Records.villages(job.villages()));
+      villages = l.records();
+      run.counts.add(run.count(job.villages(), l.recordsIn(), l.records().size()));
+    }
+    RunState.LOG.info(String.format("read %d patches, %d approvals, %d villages", patches.records().size(),
+        approvals.size(), villages.size()));
+    return new SmallLayers(patches.records(), patches.recordsIn(), approvals, villages);
+  }
+
+  private static <T> LayerLoader.Loaded<T> load(RunState run, LayerSpec spec, Crs working, String idRole,
+      LayerLoader.Mapper<T> mapper) {
+    var loaded = LayerLoader.load(spec, working, spec.field(idRole), run.quarantine, run.repairs,
+        run.job.progressSeconds(), mapper);
+    if (loaded.textCheck().looksWrong()) {
+      run.warn(LayerLoader.encodingWarning(spec, loaded.textCheck()));
+    }
+    return loaded;
+  }
+}

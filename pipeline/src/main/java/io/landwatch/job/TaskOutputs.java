@@ -1,0 +1,53 @@
+package io.landwatch.job;
+
+import io.landwatch.geo.Reprojector;
+import io.landwatch.model.Village;
+import io.landwatch.plan.Task;
+import io.landwatch.plan.TaskPlanner;
+import io.landwatch.util.TestHooks;
+import io.landwatch.write.PatrolSheet;
+import io.landwatch.write.TaskWriters;
+import io.landwatch.write.TaskXlsx;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.locationtech.jts.geom.Geometry;
+
+/** The patrol tasks: tasks.csv/.geojson/.xlsx and per township a CSV and a printable sheet. */
+final class TaskOutputs {
+  private TaskOutputs() {}
+
+  static List<Path> write(RunState run, TaskPlanner.Plan plan, List<Village> villages, Reprojector toLonLat) {
+    Path dir = run.out;
+    List<Path> written = new ArrayList<>();
+    TaskWriters.csv(dir.resolve("tasks.csv"), plan.tasks());
+    TestHooks.point("run.tasks-csv");
+    TaskWriters.geojson(dir.resolve("tasks.geojson"), plan.tasks());
+    written.add(dir.resolve("tasks.csv"));
+    written.add(dir.resolve("tasks.geojson"));
+    Map<String, List<Task>> byTownship = TaskWriters.byTownship(plan.tasks());
+    for (var e : byTownship.entrySet()) {
+      String name = TaskWriters.fileName(e.getKey());
+      Path csv = dir.resolve("tasks").resolve(name + ".csv");
+      TaskWriters.csv(csv, e.getValue());
+      Map<String, Geometry> outlines = new TreeMap<>();
+      villages.stream().filter(v -> v.township().equals(e.getKey()))
+          .forEach(v -> outlines.put(v.village(), toLonLat.apply(v.geometry())));
+      TaskPlanner.RouteSummary route = plan.townshipRoutes().stream()
+          .filter(r -> e.getKey().equals(r.township() == null ? TaskPlanner.OUTSIDE : r.township()))
+          .findFirst().orElseThrow();
+      Path html = dir.resolve("tasks").resolve(name + ".html");
+      PatrolSheet.write(html, run.job.name(), e.getKey(), run.runDate, e.getValue(), outlines, route.start(),
+          route.totalKm(), run.job.taskLabels());
+      written.add(csv);
+      written.add(html);
+    }
+    TestHooks.point("run.task-sheets");
+    TaskXlsx.write(dir.resolve("tasks.xlsx"), byTownship, run.job.taskLabels());
+    written.add(dir.resolve("tasks.xlsx"));
+    TestHooks.point("run.tasks-written");
+    return written;
+  }
+}
