@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,6 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * changes nothing. The default sample county (seed 20230420) holds the pair of
  * patches that made case 14052420230080 swap between two patches on every run.
  */
+@Tag("slow")
 class ConvergenceTest {
   @TempDir static Path root;
   static Path base;

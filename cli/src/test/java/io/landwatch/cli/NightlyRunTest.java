@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * leaves the store as it was, the next run completes, and a second run on a busy store exits at
  * once with exit code 7. Task outputs are read back with GDAL.
  */
+@Tag("slow")
 class NightlyRunTest {
   @TempDir static Path county;
 

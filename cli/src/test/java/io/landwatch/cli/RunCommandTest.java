@@ -7,7 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.landwatch.geo.EllipsoidalArea;
+import io.landwatch.samples.SampleCounty;
+import io.landwatch.testing.AreaOracle;
 import io.landwatch.testing.Csv;
 import io.landwatch.testing.Geoms;
 import io.landwatch.testing.Ogr;
@@ -18,7 +19,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import net.sf.geographiclib.PolygonArea;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,6 +36,8 @@ class RunCommandTest {
   static Path county;
   static Path out;
   static CliRunner.Outcome run;
+  static SampleCounty.Written written;
+  static long judged;
   static List<List<String>> geojsonRows;
   static List<List<String>> csvRows;
 
@@ -43,7 +45,8 @@ class RunCommandTest {
   static void runSampleCounty() throws Exception {
     county = tmp.resolve("county");
     out = tmp.resolve("out");
-    assertEquals(0, CliRunner.run("-q", "samples", county.toString()).exit());
+    written = SampleCounty.write(county, 20230420, 1);
+    judged = written.patches() - written.quarantinedIn("patches");
     run = CliRunner.run("-q", "run", county.resolve("job.yaml").toString(), "--out", out.toString());
     assertEquals(0, run.exit(), run.out() + run.err());
     geojsonRows = Ogr.readCsv(out.resolve("patches.geojson"), null, null);
@@ -61,13 +64,13 @@ class RunCommandTest {
   @Test
   void cliSaysWhereTheOutputsAre() {
     assertTrue(run.out().contains("Outputs in " + out), run.out());
-    assertTrue(run.out().contains("Judged 298 patches"), run.out());
+    assertTrue(run.out().contains("Judged " + judged + " patches"), run.out());
   }
 
   @Test
   void geojsonIsReadByOgrWithTheRightCountCrsAndFields() {
     String info = Ogr.run("ogrinfo", "-so", "-al", out.resolve("patches.geojson").toString());
-    assertTrue(info.contains("Feature Count: 298"), info);
+    assertTrue(info.contains("Feature Count: " + judged), info);
     assertTrue(info.contains("WGS 84"), info);
     assertEquals(299, geojsonRows.size());
     for (String f : List.of("patch_id", "verdict", "area_m2", "approved_m2", "unapproved_m2", "farmland_m2",
@@ -128,7 +131,7 @@ class RunCommandTest {
       double area = Double.parseDouble(r.get("area_m2"));
       // GeographicLib in this test on the coordinates as written (7 decimals ≈ 1 cm): the
       // rounding moves the boundary by at most ~7 mm, so the area by at most perimeter × 7 mm.
-      double geodesic = geodesicArea(g);
+      double geodesic = AreaOracle.of(g);
       double perimeter = g.getLength() * 111_000;
       assertEquals(area, geodesic, perimeter * 0.007 + 0.01, r.get("patch_id"));
       // 65 km west of the zone meridian the Gauss-Krüger plane is stretched by ≈ 1e-4 in area:
@@ -139,26 +142,6 @@ class RunCommandTest {
         assertTrue(ratio > 0.9997 && ratio < 0.99995, r.get("patch_id") + " ratio " + ratio);
       }
     }
-  }
-
-  private static double geodesicArea(Geometry g) {
-    double sum = 0;
-    for (int i = 0; i < g.getNumGeometries(); i++) {
-      Polygon p = (Polygon) g.getGeometryN(i);
-      sum += ring(p.getExteriorRing().getCoordinates());
-      for (int h = 0; h < p.getNumInteriorRing(); h++) {
-        sum -= ring(p.getInteriorRingN(h).getCoordinates());
-      }
-    }
-    return sum;
-  }
-
-  private static double ring(Coordinate[] cs) {
-    PolygonArea pa = new PolygonArea(EllipsoidalArea.CGCS2000, false);
-    for (int k = 0; k < cs.length - 1; k++) {
-      pa.AddPoint(cs[k].y, cs[k].x);
-    }
-    return Math.abs(pa.Compute(false, true).area);
   }
 
   @Test
@@ -207,13 +190,13 @@ class RunCommandTest {
     }
     JsonNode patches = manifest.get("counts").get(0);
     assertEquals("patches", patches.get("layer").asText());
-    assertEquals(300, patches.get("records_in").asLong());
-    assertEquals(298, patches.get("used").asLong());
+    assertEquals(written.patches(), patches.get("records_in").asLong());
+    assertEquals(judged, patches.get("used").asLong());
     List<List<String>> q = Csv.parse(Files.readString(out.resolve("quarantine.csv"), StandardCharsets.UTF_8));
     assertEquals(List.of("layer", "record", "id", "reason", "category"), q.get(0));
-    assertEquals(3, q.size());
-    assertEquals("bad_date", q.get(1).get(4));
-    assertEquals("null_geometry", q.get(2).get(4));
+    assertEquals(written.quarantined().stream().map(d -> List.of(d.layer(), Long.toString(d.record()), d.id(), d.category())).toList(),
+        q.subList(1, q.size()).stream().map(r -> List.of(r.get(0), r.get(1), r.get(2), r.get(4))).toList(),
+        "exactly the planted records are quarantined");
     assertTrue(manifest.get("inputs").get(0).get("files").get(0).get("sha256").asText().matches("[0-9a-f]{64}"));
   }
 
@@ -233,7 +216,7 @@ class RunCommandTest {
       t[1] += Double.parseDouble(r.get("patch_farmland_m2"));
       t[2] += 1;
     }
-    assertEquals(298, summary.get("patches_judged").asInt());
+    assertEquals(judged, summary.get("patches_judged").asInt());
     assertEquals(suspected, summary.get("by_verdict").get("suspected_illegal").get("count").asLong());
     JsonNode sus = summary.get("by_verdict").get("suspected_illegal");
     assertEquals(sus.get("unapproved_m2").asDouble() / 10_000, sus.get("unapproved_ha").asDouble(), 1e-4);

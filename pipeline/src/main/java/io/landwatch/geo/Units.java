@@ -1,6 +1,9 @@
 package io.landwatch.geo;
 
-/** Area units land offices read. */
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/** Area units land offices read, and how numbers are rounded for them. */
 public final class Units {
   /** 1 亩 = 2000/3 m². */
   public static final double M2_PER_MU = 2000.0 / 3.0;
@@ -15,16 +18,26 @@ public final class Units {
     return m2 / 10_000.0;
   }
 
-  /** Half-up rounding to 2 decimals, as reports print areas. */
+  /**
+   * The one rounding of landwatch: half-up on the shortest decimal text of {@code v} (so 0.125
+   * becomes 0.13 as a person expects, not 0.12 as its binary value would give).
+   */
+  public static BigDecimal rounded(double v, int decimals) {
+    return BigDecimal.valueOf(v).setScale(decimals, RoundingMode.HALF_UP);
+  }
+
+  /** To 0.01, as reports print areas in m². */
   public static double round2(double v) {
-    return java.math.BigDecimal.valueOf(v).setScale(2, java.math.RoundingMode.HALF_UP).doubleValue();
+    return rounded(v, 2).doubleValue();
   }
 
-  public static double round7(double v) {
-    return java.math.BigDecimal.valueOf(v).setScale(7, java.math.RoundingMode.HALF_UP).doubleValue();
-  }
-
+  /** To 0.0001, as areas in mu are kept. */
   public static double round4(double v) {
-    return java.math.BigDecimal.valueOf(v).setScale(4, java.math.RoundingMode.HALF_UP).doubleValue();
+    return rounded(v, 4).doubleValue();
+  }
+
+  /** To 1e-7 degrees (about 1 cm), as coordinates are written. */
+  public static double round7(double v) {
+    return rounded(v, 7).doubleValue();
   }
 }

@@ -11,7 +11,7 @@ import io.landwatch.prepare.LayerLoader;
 import io.landwatch.prepare.Quarantine;
 import io.landwatch.prepare.Records;
 import io.landwatch.prepare.RepairReport;
-import io.landwatch.read.FieldCheck;
+import io.landwatch.read.CheckedLayer;
 import io.landwatch.read.LayerSource;
 import io.landwatch.util.ProgressLog;
 import java.util.ArrayList;
@@ -77,10 +77,8 @@ public final class JobValidator {
       try (LayerSource src = LayerSource.open(spec)) {
         driver = src.driver();
         encoding = src.encoding().effective() + " (" + src.encoding().origin() + ")";
-        FieldCheck.check(src, spec);
-        crs = src.requireCrs();
+        crs = CheckedLayer.of(src, spec).crs();
         crsLabel = crs.label();
-        src.checkCoordinatesFitCrs();
         if (spec.role().streamed()) {
           records = scanAll(src, spec, q, r, progressSeconds);
         }

@@ -7,7 +7,7 @@ import io.landwatch.geo.Reprojector;
 import io.landwatch.prepare.GeometryPreparer;
 import io.landwatch.prepare.Quarantine;
 import io.landwatch.prepare.RepairReport;
-import io.landwatch.read.FieldCheck;
+import io.landwatch.read.CheckedLayer;
 import io.landwatch.read.LayerSource;
 import io.landwatch.util.ProgressLog;
 import java.util.List;
@@ -44,9 +44,9 @@ public final class ParcelScanner {
     }
     ParcelHits hits = new ParcelHits(patches.size());
     try (LayerSource src = LayerSource.open(spec)) {
-      FieldCheck.check(src, spec);
-      Crs crs = src.requireCrs();
-      CoordinateBounds bounds = src.checkCoordinatesFitCrs();
+      CheckedLayer checked = CheckedLayer.of(src, spec);
+      Crs crs = checked.crs();
+      CoordinateBounds bounds = checked.bounds();
       if (spec.where() == null && spec.geometry() == null) {
         src.keepOnlyFields(List.of());
       }

@@ -5,7 +5,7 @@ import io.landwatch.geo.Crs;
 import io.landwatch.geo.Reprojector;
 import io.landwatch.model.SourceRecord;
 import io.landwatch.read.Attributes;
-import io.landwatch.read.FieldCheck;
+import io.landwatch.read.CheckedLayer;
 import io.landwatch.read.LayerSource;
 import io.landwatch.read.MojibakeCheck;
 import io.landwatch.util.ProgressLog;
@@ -52,11 +52,9 @@ public final class LayerLoader {
   public static <T> Loaded<T> load(LayerSpec spec, Crs working, String idField, Quarantine quarantine,
       RepairReport repairs, int progressSeconds, Mapper<T> mapper) {
     try (LayerSource src = LayerSource.open(spec)) {
-      FieldCheck.check(src, spec);
-      Crs crs = src.requireCrs();
-      var bounds = src.checkCoordinatesFitCrs();
-      Reprojector toWorking = Reprojector.between(crs, working);
-      GeometryPreparer preparer = new GeometryPreparer(bounds);
+      CheckedLayer checked = CheckedLayer.of(src, spec);
+      Reprojector toWorking = Reprojector.between(checked.crs(), working);
+      GeometryPreparer preparer = new GeometryPreparer(checked.bounds());
       MojibakeCheck text = new MojibakeCheck();
       String effective = src.encoding().effective();
       List<T> out = new ArrayList<>();

@@ -60,9 +60,29 @@ public final class SampleCounty {
   private final Crs geographic = Crs.epsg(4490);
   private final Reprojector toGeographic;
 
-  /** What was written, for logs and tests. */
+  /**
+   * What was written, for logs and tests.
+   *
+   * @param quarantined the records planted to be quarantined by a run of the job, in record order
+   * @param repaired the patch records planted to be repaired (record → repair category)
+   */
   public record Written(Path jobFile, int patches, long farmland, long basicFarmland, int approvals,
-      int homesteads, int villages) {}
+      int homesteads, int villages, List<Planted> quarantined, Map<Integer, String> repaired) {
+
+    /** How many records of {@code layer} a run quarantines. */
+    public long quarantinedIn(String layer) {
+      return quarantined.stream().filter(q -> q.layer().equals(layer)).count();
+    }
+  }
+
+  /** A record planted to be quarantined: layer, record number (OGR feature id), patch id, category. */
+  public record Planted(String layer, long record, String id, String category) {}
+
+  /** The patch records that carry a planted defect. */
+  private static final int BAD_DATE = 20;
+  private static final int NULL_GEOMETRY = 21;
+  private static final int BOW_TIE = 11;
+  private static final int OVERLAPPING_PARTS = 12;
 
   private SampleCounty(Path dir, long seed, int scale) {
     this.dir = dir;
@@ -95,7 +115,16 @@ public final class SampleCounty {
     LOG.info(String.format("sample county in %s: %d patches, %,d farmland and %,d basic farmland"
         + " parcels, %d approvals, %d homestead approvals, %d villages", dir, patchCount, farm[0],
         farm[1], approvals[0], approvals[1], villageCells.size()));
-    return new Written(job, patchCount, farm[0], farm[1], approvals[0], approvals[1], villageCells.size());
+    List<Planted> planted = List.of(
+        new Planted("patches", BAD_DATE, patchId(BAD_DATE), "bad_date"),
+        new Planted("patches", NULL_GEOMETRY, patchId(NULL_GEOMETRY), "null_geometry"));
+    Map<Integer, String> repaired = Map.of(BOW_TIE, "self_intersection_split", OVERLAPPING_PARTS, "overlapping_parts_unioned");
+    return new Written(job, patchCount, farm[0], farm[1], approvals[0], approvals[1], villageCells.size(),
+        planted, repaired);
+  }
+
+  private static String patchId(int record) {
+    return String.format("%s2023%04d", COUNTY_CODE, record + 1);
   }
 
   // ---- villages: 4 townships × 4 villages, GBK with .cpg, EPSG:4526
@@ -152,10 +181,10 @@ public final class SampleCounty {
     // The realities the pipeline must survive: a bow-tie, overlapping parts, a straddler.
     double bx = X0 + 3000;
     double by = Y0 + 2000;
-    out.set(11, gf.createPolygon(coords(bx, by, bx + 80, by + 60, bx + 80, by, bx, by + 60, bx, by)));
+    out.set(BOW_TIE, gf.createPolygon(coords(bx, by, bx + 80, by + 60, bx + 80, by, bx, by + 60, bx, by)));
     Polygon a = rect(X0 + 7000, Y0 + 5000, 60, 40);
     Polygon b = rect(X0 + 7030, Y0 + 5020, 60, 40);
-    out.set(12, gf.createMultiPolygon(new Polygon[] {a, b}));
+    out.set(OVERLAPPING_PARTS, gf.createMultiPolygon(new Polygon[] {a, b}));
     out.set(13, rect(X0 + WIDTH / 4 - 40, Y0 + 1000, 100, 50)); // straddles two villages
     out.set(14, gf.createMultiPolygon(new Polygon[] {rect(X0 + 9000, Y0 + 7000, 50, 50),
         rect(X0 + 9100, Y0 + 7000, 40, 30)}));
@@ -172,15 +201,15 @@ public final class SampleCounty {
         LocalDate after = LocalDate.of(2023, 4, 1).plusDays(rnd.nextInt(90));
         LocalDate before = LocalDate.of(2023, 1, 1).plusDays(rnd.nextInt(80));
         Map<String, Object> a = new LinkedHashMap<>();
-        a.put("JCBH", String.format("%s2023%04d", COUNTY_CODE, i + 1));
+        a.put("JCBH", patchId(i));
         a.put("XZQDM", COUNTY_CODE);
         a.put("QSX", formatDate(before, i));
-        a.put("HSX", i == 20 ? "20230631" : formatDate(after, i + 1));
+        a.put("HSX", i == BAD_DATE ? "20230631" : formatDate(after, i + 1));
         a.put("JCMJ", Math.round(geoms.get(i).getArea() * 100) / 100.0);
         a.put("TBLX", CHANGE_TYPES[i % CHANGE_TYPES.length]);
         a.put("BHLX", i % 3 == 0 ? "耕地变建设用地" : "其他变化");
-        a.put("BZ", i == 11 ? "自相交图斑（8字形）" : i == 12 ? "多部件重叠" : "第二季度卫片图斑");
-        w.add(a, i == 21 ? null : geoms.get(i));
+        a.put("BZ", i == BOW_TIE ? "自相交图斑（8字形）" : i == OVERLAPPING_PARTS ? "多部件重叠" : "第二季度卫片图斑");
+        w.add(a, i == NULL_GEOMETRY ? null : geoms.get(i));
       }
     }
     return geoms.size();

@@ -1,7 +1,7 @@
 package io.landwatch.write;
 
+import io.landwatch.geo.Units;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 
 /** Plain decimal text for numbers (never scientific notation), rounded half-up. */
 public final class Numbers {
@@ -11,7 +11,7 @@ public final class Numbers {
     if (!Double.isFinite(v)) {
       throw new IllegalArgumentException("not a finite number: " + v);
     }
-    BigDecimal d = BigDecimal.valueOf(v).setScale(decimals, RoundingMode.HALF_UP).stripTrailingZeros();
+    BigDecimal d = Units.rounded(v, decimals).stripTrailingZeros();
     if (d.signum() == 0) {
       return "0";
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.landwatch.config.Rules;
 import io.landwatch.geo.Units;
 import io.landwatch.judge.PatchResult;
+import io.landwatch.plan.TaskPlanner;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -41,7 +42,7 @@ public final class SummaryWriter {
 
     Map<String, List<PatchResult>> byTownship = new TreeMap<>();
     for (PatchResult r : results) {
-      byTownship.computeIfAbsent(r.township() == null ? "(outside villages)" : r.township(),
+      byTownship.computeIfAbsent(r.township() == null ? TaskPlanner.OUTSIDE : r.township(),
           k -> new java.util.ArrayList<>()).add(r);
     }
     Map<String, Object> townships = new LinkedHashMap<>();

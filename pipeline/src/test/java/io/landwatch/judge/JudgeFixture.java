@@ -2,17 +2,17 @@ package io.landwatch.judge;
 
 import io.landwatch.config.Rules;
 import io.landwatch.geo.Crs;
-import io.landwatch.geo.EllipsoidalArea;
 import io.landwatch.geo.Reprojector;
 import io.landwatch.model.Approval;
 import io.landwatch.model.Patch;
 import io.landwatch.model.Village;
+import io.landwatch.testing.AreaOracle;
 import io.landwatch.testing.Geoms;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import net.sf.geographiclib.PolygonArea;
 import org.gdal.osr.CoordinateTransformation;
+import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Polygon;
 
@@ -21,8 +21,8 @@ import org.locationtech.jts.geom.Polygon;
  * rectangles computed straight from GeographicLib on the OSR-transformed corners.
  */
 final class JudgeFixture {
-  static final double X0 = 38_435_000;
-  static final double Y0 = 3_960_000;
+  static final double X0 = Geoms.LINGCHUAN_X;
+  static final double Y0 = Geoms.LINGCHUAN_Y;
   static final LocalDate D = LocalDate.of(2023, 5, 10);
   static final Crs GK = Crs.epsg(4526);
   static final Reprojector TO_LONLAT = Reprojector.between(GK, Crs.epsg(4490));
@@ -38,12 +38,12 @@ final class JudgeFixture {
   static double area(double x, double y, double w, double h) {
     CoordinateTransformation ct = CoordinateTransformation.CreateCoordinateTransformation(GK.srs(), Crs.epsg(4490).srs());
     double[][] pts = {{X0 + x, Y0 + y}, {X0 + x + w, Y0 + y}, {X0 + x + w, Y0 + y + h}, {X0 + x, Y0 + y + h}};
-    PolygonArea pa = new PolygonArea(EllipsoidalArea.CGCS2000, false);
-    for (double[] p : pts) {
-      double[] ll = ct.TransformPoint(p[0], p[1]);
-      pa.AddPoint(ll[1], ll[0]);
+    Coordinate[] ring = new Coordinate[pts.length];
+    for (int i = 0; i < pts.length; i++) {
+      double[] ll = ct.TransformPoint(pts[i][0], pts[i][1]);
+      ring[i] = new Coordinate(ll[0], ll[1]);
     }
-    return Math.abs(pa.Compute(false, true).area);
+    return AreaOracle.ring(ring);
   }
 
   static Patch patch(String id, Geometry g) {

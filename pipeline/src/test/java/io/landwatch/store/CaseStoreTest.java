@@ -26,8 +26,8 @@ import org.locationtech.jts.geom.Geometry;
 
 /** The case store across runs: idempotence, the 50 % overlap rule, reopening, locking, feedback. */
 class CaseStoreTest {
-  static final double X0 = 38_435_000;
-  static final double Y0 = 3_960_000;
+  static final double X0 = Geoms.LINGCHUAN_X;
+  static final double Y0 = Geoms.LINGCHUAN_Y;
   static final LocalDate DAY = LocalDate.of(2023, 7, 3);
   @TempDir Path dir;
 

@@ -11,6 +11,13 @@ import org.locationtech.jts.io.WKTReader;
 public final class Geoms {
   public static final GeometryFactory GF = new GeometryFactory();
 
+  /**
+   * A point in Lingchuan county in EPSG:4526 (CGCS2000 Gauss-Krüger zone 38, x with the zone
+   * prefix), about 65 km west of the zone meridian: where the tests' geometries are placed.
+   */
+  public static final double LINGCHUAN_X = 38_435_000;
+  public static final double LINGCHUAN_Y = 3_960_000;
+
   private Geoms() {}
 
   public static Polygon rect(double x, double y, double w, double h) {

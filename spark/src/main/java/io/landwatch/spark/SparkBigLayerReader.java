@@ -10,7 +10,7 @@ import io.landwatch.overlay.PatchIndex;
 import io.landwatch.prepare.GeometryPreparer;
 import io.landwatch.prepare.Quarantine;
 import io.landwatch.prepare.RepairReport;
-import io.landwatch.read.FieldCheck;
+import io.landwatch.read.CheckedLayer;
 import io.landwatch.read.LayerSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -71,9 +71,7 @@ public final class SparkBigLayerReader implements BigLayerReader {
       layerName = spec.layer();
     } else {
       try (LayerSource src = LayerSource.open(spec)) {
-        FieldCheck.check(src, spec);
-        crs = src.requireCrs();
-        src.checkCoordinatesFitCrs();
+        crs = CheckedLayer.of(src, spec).crs();
         charset = javaCharset(src.encoding().effective());
         layerName = src.layerName();
       }

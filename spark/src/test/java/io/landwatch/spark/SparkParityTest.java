@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -23,6 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The Spark engine (local[2], broadcast joins off: the partitioned spatial join) gives the same
  * results as the single-machine engine on the sample county and on other seeded counties.
  */
+@Tag("slow")
 class SparkParityTest {
   @TempDir Path dir;
 
