@@ -9,6 +9,7 @@ import io.landwatch.prepare.Quarantine;
 import io.landwatch.prepare.RepairReport;
 import io.landwatch.read.CheckedLayer;
 import io.landwatch.read.LayerSource;
+import io.landwatch.read.UnreadableGeometry;
 import io.landwatch.util.ProgressLog;
 import java.util.List;
 import org.gdal.ogr.Feature;
@@ -68,7 +69,7 @@ public final class ParcelScanner {
         Geometry g;
         try {
           g = spec.geometry() == null ? f.GetGeometryRef() : src.geometryOf(f);
-        } catch (LayerSource.UnreadableGeometry e) {
+        } catch (UnreadableGeometry e) {
           quarantine.add(spec.name(), f.GetFID(), "", "unreadable_geometry", e.getMessage());
           return;
         }

@@ -3,6 +3,7 @@ package io.landwatch.prepare;
 import io.landwatch.geo.CoordinateBounds;
 import io.landwatch.geo.Reprojector;
 import io.landwatch.read.LayerSource;
+import io.landwatch.read.UnreadableGeometry;
 import java.util.ArrayList;
 import java.util.List;
 import org.gdal.ogr.ogr;
@@ -56,7 +57,7 @@ public final class GeometryPreparer {
     org.gdal.ogr.Geometry g;
     try {
       g = src.geometryOf(f);
-    } catch (LayerSource.UnreadableGeometry e) {
+    } catch (UnreadableGeometry e) {
       return new Rejected("unreadable_geometry", e.getMessage());
     }
     if (g == null) {

@@ -6,16 +6,13 @@ import io.landwatch.config.Suggest;
 import io.landwatch.geo.CoordinateBounds;
 import io.landwatch.geo.Crs;
 import io.landwatch.geo.Gdal;
-import io.landwatch.util.Charsets;
 import java.io.IOException;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Vector;
 import java.util.function.Consumer;
 import org.gdal.gdal.Dataset;
@@ -41,10 +38,10 @@ public final class LayerSource implements AutoCloseable {
   private final TextEncoding encoding;
   private final Crs crs;
   private final LayerSpec.TableGeometry tableGeometry;
-  private final Path transcoded;
+  private final SourceFile file;
 
   private LayerSource(String label, Path path, Dataset dataset, Layer layer, TextEncoding encoding,
-      Crs crs, LayerSpec.TableGeometry tableGeometry, Path transcoded) {
+      Crs crs, LayerSpec.TableGeometry tableGeometry, SourceFile file) {
     this.label = label;
     this.path = path;
     this.dataset = dataset;
@@ -52,7 +49,7 @@ public final class LayerSource implements AutoCloseable {
     this.encoding = encoding;
     this.crs = crs;
     this.tableGeometry = tableGeometry;
-    this.transcoded = transcoded;
+    this.file = file;
   }
 
   /** Opens a layer of a job, named in messages as {@code inputs.<name>}. */
@@ -86,53 +83,11 @@ public final class LayerSource implements AutoCloseable {
       throw LandwatchException.invalidInput(label + ": the file " + path + " does not exist."
           + " Check the 'path' of " + label + " in the job file (paths are relative to the job file).");
     }
-    if (encodingOverride != null && !Charsets.known(encodingOverride)) {
-      throw LandwatchException.invalidInput(label + ": the encoding '" + encodingOverride
-          + "' is not known. Use GBK (also written CP936 or 936), GB18030 or UTF-8.");
-    }
-    String ext = extension(path);
-    Vector<String> openOptions = new Vector<>();
-    TextEncoding enc;
-    Path transcoded = null;
-    Path openPath = path;
-    if (ext.equals("shp")) {
-      if (ShapefileParts.sibling(path, "dbf") == null) {
-        throw LandwatchException.invalidInput(label + ": " + path + " has no .dbf file beside it, so"
-            + " its records have no attributes (ids, dates, codes). A Shapefile needs .shp, .shx and"
-            + " .dbf with the same name: copy the missing .dbf from the delivery.");
-      }
-      if (ShapefileParts.sibling(path, "shx") == null) {
-        transcoded = ShxRestore.copyWithIndex(path, label);
-        openPath = transcoded.resolve(path.getFileName());
-      }
-    }
-    if (ext.equals("shp") || ext.equals("dbf")) {
-      enc = TextEncoding.forShapefile(path, encodingOverride);
-      // Without a declaration OGR passes the raw bytes, which the Java binding then mangles as
-      // UTF-8; reading them as ISO-8859-1 keeps every byte, so mojibake can be recognised.
-      if (enc.origin().equals("job") || enc.origin().equals("default")) {
-        openOptions.add("ENCODING=" + enc.effective());
-      }
-    } else if (ext.equals("csv") || ext.equals("txt")) {
-      if (encodingOverride != null && !Charsets.isUtf8(encodingOverride)) {
-        transcoded = transcode(path, encodingOverride, label);
-        openPath = transcoded;
-        enc = new TextEncoding(null, Charsets.normalize(encodingOverride), "job");
-      } else {
-        enc = new TextEncoding(null, "UTF-8", encodingOverride == null ? "default" : "job");
-      }
-    } else {
-      enc = TextEncoding.utf8ByFormat();
-      if (ext.equals("geojson") || ext.equals("json")) {
-        // OGR gives a feature whose geometry it cannot parse no geometry at all; the feature's
-        // JSON tells a broken geometry from a missing one.
-        openOptions.add("NATIVE_DATA=YES");
-      }
-    }
+    SourceFile file = SourceFile.of(label, path, encodingOverride);
     Dataset ds;
     try {
-      ds = gdal.OpenEx(openPath.toString(), gdalconst.OF_VECTOR | gdalconst.OF_READONLY, null,
-          openOptions.isEmpty() ? null : openOptions);
+      ds = gdal.OpenEx(file.openPath().toString(), gdalconst.OF_VECTOR | gdalconst.OF_READONLY, null,
+          file.openOptions().isEmpty() ? null : file.openOptions());
     } catch (RuntimeException e) {
       ds = null;
     }
@@ -141,7 +96,7 @@ public final class LayerSource implements AutoCloseable {
       if (why == null || why.isBlank()) {
         why = sizeOf(path) == 0 ? "the file is empty" : "GDAL recognises no vector format in it";
       }
-      ShxRestore.delete(transcoded);
+      file.cleanUp();
       throw LandwatchException.invalidInput(label + ": " + path + " cannot be opened as a vector"
           + " data source (" + why + "). Check that every part of the dataset is"
           + " there (a Shapefile needs .shp, .shx and .dbf) and that the format is one GDAL reads"
@@ -155,7 +110,7 @@ public final class LayerSource implements AutoCloseable {
       SpatialReference srs = layer.GetSpatialRef();
       crs = srs == null ? null : Crs.of(srs);
     }
-    return new LayerSource(label, path, ds, layer, enc, crs, tableGeometry, transcoded);
+    return new LayerSource(label, path, ds, layer, file.encoding(), crs, tableGeometry, file);
   }
 
   private static Layer pickLayer(Dataset ds, String layerName, String label, Path path) {
@@ -179,18 +134,6 @@ public final class LayerSource implements AutoCloseable {
     return l;
   }
 
-
-  private static Path transcode(Path csv, String encoding, String label) {
-    try {
-      Charset cs = Charset.forName(Charsets.normalize(encoding));
-      Path tmp = Files.createTempFile("landwatch-", ".csv");
-      Files.writeString(tmp, Files.readString(csv, cs), StandardCharsets.UTF_8);
-      return tmp;
-    } catch (IOException | RuntimeException e) {
-      throw LandwatchException.invalidInput(label + ": " + csv + " cannot be read as "
-          + encoding + " text (" + e.getMessage() + "). Check 'encoding:' of " + label + ".");
-    }
-  }
 
   public String label() {
     return label;
@@ -356,36 +299,12 @@ public final class LayerSource implements AutoCloseable {
       Geometry g = f.GetGeometryRef();
       return g == null ? null : g.Clone();
     }
-    if (tableGeometry.isWkt()) {
-      String wkt = f.GetFieldAsString(tableGeometry.wkt());
-      if (wkt == null || wkt.isBlank()) {
-        return null;
-      }
-      Geometry g;
-      try {
-        g = ogr.CreateGeometryFromWkt(wkt.trim());
-      } catch (RuntimeException e) {
-        g = null;
-      }
-      if (g == null) {
-        throw new UnreadableGeometry("the WKT in column " + tableGeometry.wkt() + " cannot be read: '"
-            + (wkt.length() > 60 ? wkt.substring(0, 60) + "…" : wkt) + "'");
-      }
-      return g;
-    }
-    String xs = f.GetFieldAsString(tableGeometry.x());
-    String ys = f.GetFieldAsString(tableGeometry.y());
-    if ((xs == null || xs.isBlank()) && (ys == null || ys.isBlank())) {
-      return null;
-    }
-    try {
-      Geometry p = new Geometry(ogr.wkbPoint);
-      p.AddPoint_2D(Double.parseDouble(xs.trim()), Double.parseDouble(ys.trim()));
-      return p;
-    } catch (RuntimeException e) {
-      throw new UnreadableGeometry("the coordinates " + tableGeometry.x() + "='" + xs + "', "
-          + tableGeometry.y() + "='" + ys + "' are not numbers");
-    }
+    return TableGeometryReader.read(tableGeometry, f);
+  }
+
+  /** True for tables (CSV, XLSX) whose geometry is built from columns. */
+  boolean isTable() {
+    return tableGeometry != null;
   }
 
   /**
@@ -414,15 +333,6 @@ public final class LayerSource implements AutoCloseable {
     }
   }
 
-  /** A table record whose geometry text cannot be read; the message says why. */
-  public static final class UnreadableGeometry extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    public UnreadableGeometry(String message) {
-      super(message);
-    }
-  }
-
   /** The layer extent {minX, maxX, minY, maxY} in its own CRS, or null when empty or unknown. */
   public double[] extent() {
     double[] ext = new double[4];
@@ -438,90 +348,21 @@ public final class LayerSource implements AutoCloseable {
    * is: a misplaced record (quarantined later) must not move the layer's extent.
    */
   public double[] extentInside(CoordinateBounds bounds) {
-    double[] ext = {Double.MAX_VALUE, -Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE};
-    double[] env = new double[4];
-    boolean[] any = {false};
-    forEach(f -> {
-      Geometry g;
-      try {
-        g = tableGeometry == null ? f.GetGeometryRef() : geometryOf(f);
-      } catch (UnreadableGeometry e) {
-        return;
-      }
-      if (g != null && !g.IsEmpty()) {
-        g.GetEnvelope(env);
-        if (bounds.contains(env)) {
-          any[0] = true;
-          ext[0] = Math.min(ext[0], env[0]);
-          ext[1] = Math.max(ext[1], env[1]);
-          ext[2] = Math.min(ext[2], env[2]);
-          ext[3] = Math.max(ext[3], env[3]);
-        }
-        if (tableGeometry != null) {
-          g.delete();
-        }
-      }
-    });
-    return any[0] ? ext : null;
+    return CoordinateFit.extentInside(this, bounds);
   }
-
-  /** Records looked at to decide whether a whole layer is in the wrong CRS. */
-  private static final int FIT_SAMPLE = 1000;
 
   /**
    * The bounds each record of the layer must lie in, after checking that the layer as a whole
-   * fits its CRS: when most of the first records lie outside (degrees declared as metres, a
-   * Gauss-Krüger zone without its prefix, ...), the CRS is wrong and the layer is refused. A few
-   * records outside are the callers' to quarantine one by one.
+   * fits its CRS ({@link CoordinateFit}).
    */
   public CoordinateBounds checkCoordinatesFitCrs() {
-    Crs c = requireCrs();
-    CoordinateBounds bounds = CoordinateBounds.of(c);
-    double[] env = new double[4];
-    double[] firstBad = null;
-    int[] seen = {0, 0};
-    forEachWhile(f -> {
-      Geometry g;
-      try {
-        g = tableGeometry == null ? f.GetGeometryRef() : geometryOf(f);
-      } catch (UnreadableGeometry e) {
-        return true;
-      }
-      if (g != null && !g.IsEmpty()) {
-        g.GetEnvelope(env);
-        seen[0]++;
-        if (!bounds.contains(env)) {
-          seen[1]++;
-        }
-        if (tableGeometry != null) {
-          g.delete();
-        }
-      }
-      return seen[0] < FIT_SAMPLE;
-    });
-    if (seen[0] == 0 || seen[1] * 2 <= seen[0]) {
-      return bounds;
-    }
-    double[] ext = extent();
-    String extent = ext == null ? "" : String.format(Locale.ROOT, " (x %.3f…%.3f, y %.3f…%.3f)", ext[0], ext[1], ext[2], ext[3]);
-    if (c.isGeographic()) {
-      throw LandwatchException.invalidInput(label + ": " + path + " declares the geographic CRS "
-          + c.label() + " (degrees) but " + seen[1] + " of its first " + seen[0] + " records" + extent
-          + " are not degrees of this region; they look projected (metres). Set 'crs:' of " + label
-          + " to the projected CRS the data is really in, e.g. EPSG:4526 or EPSG:4540.");
-    }
-    throw LandwatchException.invalidInput(label + ": " + seen[1] + " of the first " + seen[0] + " records of "
-        + path + extent + " lie outside the area of " + c.label() + " (x " + Math.round(bounds.minX()) + "…"
-        + Math.round(bounds.maxX()) + ", y " + Math.round(bounds.minY()) + "…" + Math.round(bounds.maxY())
-        + "). The CRS is wrong: a zone-prefixed Gauss-Kruger CRS (EPSG:4513–4533) needs x with the"
-        + " zone number (≈ 38 500 000), one without prefix (EPSG:4534–4554) x ≈ 500 000. Set 'crs:'"
-        + " of " + label + " to the right code.");
+    return CoordinateFit.check(this);
   }
 
   @Override
   public void close() {
     dataset.delete();
-    ShxRestore.delete(transcoded);
+    file.cleanUp();
   }
 
   private static long sizeOf(Path p) {
@@ -533,9 +374,4 @@ public final class LayerSource implements AutoCloseable {
   }
 
 
-  private static String extension(Path p) {
-    String n = p.getFileName().toString();
-    int dot = n.lastIndexOf('.');
-    return dot < 0 ? "" : n.substring(dot + 1).toLowerCase(Locale.ROOT);
-  }
 }

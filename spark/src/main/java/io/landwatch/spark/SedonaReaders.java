@@ -2,6 +2,7 @@ package io.landwatch.spark;
 
 import io.landwatch.config.LayerSpec;
 import io.landwatch.read.LayerSource;
+import io.landwatch.read.UnreadableGeometry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -63,7 +64,7 @@ final class SedonaReaders {
         org.gdal.ogr.Geometry g;
         try {
           g = src.geometryOf(f);
-        } catch (LayerSource.UnreadableGeometry e) {
+        } catch (UnreadableGeometry e) {
           g = null; // counted as a record without geometry
         }
         rows.add(RowFactory.create(g == null ? null : g.ExportToWkb()));
