@@ -76,8 +76,7 @@ public final class SparkBigLayerReader implements BigLayerReader {
         layerName = src.layerName();
       }
     }
-    Dataset<Row> layer = SedonaReaders.read(spark, spec, charset, layerName)
-        .withColumn("rid", org.apache.spark.sql.functions.monotonically_increasing_id());
+    Dataset<Row> layer = SedonaReaders.read(spark, spec, charset, layerName);
     layer.createOrReplaceTempView("lw_layer");
     List<Envelope> envs = patches.envelopeList(Reprojector.between(working, crs), ParcelScanner.envelopeMargin(crs));
     List<Row> rows = new ArrayList<>();
@@ -93,14 +92,17 @@ public final class SparkBigLayerReader implements BigLayerReader {
     List<Row> pairs = spark.sql("SELECT l.rid, e.idx, ST_AsBinary(l.geom) AS wkb FROM lw_envs e JOIN lw_layer l"
         + " ON ST_Intersects(e.env, ST_Envelope(l.geom)) WHERE l.geom IS NOT NULL").collectAsList();
     long records = layer.count();
-    List<Row> bad = spark.sql("SELECT rid, CASE WHEN geom IS NULL THEN 'null' WHEN ST_IsEmpty(geom) THEN 'empty'"
-        + " ELSE ST_GeometryType(geom) END AS why FROM lw_layer WHERE geom IS NULL OR ST_IsEmpty(geom)"
+    // The few records with no usable geometry come to the driver, where the single-machine
+    // engine's preparer names them: same categories, same sentences, same record numbers.
+    List<Row> bad = spark.sql("SELECT rid, ST_AsBinary(geom) FROM lw_layer WHERE geom IS NULL OR ST_IsEmpty(geom)"
         + " OR ST_GeometryType(geom) NOT IN ('ST_Polygon', 'ST_MultiPolygon', 'ST_GeometryCollection')").collectAsList();
+    GeometryPreparer preparer = new GeometryPreparer();
+    WKBReader reader = new WKBReader();
     for (Row b : bad) {
-      String why = b.getString(1);
-      quarantine.add(spec.name(), -1, "", why.equals("null") ? "null_geometry" : why.equals("empty") ? "empty_geometry" : "not_polygonal",
-          why.equals("null") ? "the record has no geometry" : why.equals("empty") ? "the record's geometry is empty"
-              : "the geometry is a " + why.replace("ST_", "") + ", not a polygon; this layer needs areas");
+      var rejected = rejection(preparer, reader, b.isNullAt(1) ? null : (byte[]) b.get(1), spec.name(), repairs);
+      if (rejected != null) {
+        quarantine.add(spec.name(), b.getLong(0), "", rejected.category(), rejected.reason());
+      }
     }
     Map<Long, List<Integer>> patchesOf = new LinkedHashMap<>();
     Map<Long, byte[]> wkbOf = new LinkedHashMap<>();
@@ -109,14 +111,12 @@ public final class SparkBigLayerReader implements BigLayerReader {
       wkbOf.putIfAbsent(r.getLong(0), (byte[]) r.get(2));
     }
     Reprojector toWorking = Reprojector.between(crs, working);
-    GeometryPreparer preparer = new GeometryPreparer();
-    WKBReader reader = new WKBReader();
     for (Map.Entry<Long, List<Integer>> e : patchesOf.entrySet()) {
       Geometry g;
       try {
         g = reader.read(wkbOf.get(e.getKey()));
       } catch (ParseException ex) {
-        quarantine.add(spec.name(), -1, "", "unreadable_geometry", "the geometry cannot be decoded: " + ex.getMessage());
+        quarantine.add(spec.name(), e.getKey(), "", "unreadable_geometry", "the geometry cannot be decoded: " + ex.getMessage());
         continue;
       }
       var result = preparer.fromJts(toWorking.apply(g), spec.name(), repairs);
@@ -127,13 +127,26 @@ public final class SparkBigLayerReader implements BigLayerReader {
           }
         }
       } else if (result instanceof GeometryPreparer.Rejected x) {
-        quarantine.add(spec.name(), -1, "", x.category(), x.reason());
+        quarantine.add(spec.name(), e.getKey(), "", x.category(), x.reason());
       }
     }
     hits.counted(records, patchesOf.size());
     LOG.info(String.format(Locale.ROOT, "%s (Spark): %,d records, %,d candidate records from the spatial join",
         spec.name(), records, patchesOf.size()));
     return hits;
+  }
+
+  /** Why the preparer refuses a record without a usable polygon (null when it would take it after all). */
+  private static GeometryPreparer.Rejected rejection(GeometryPreparer preparer, WKBReader reader, byte[] wkb,
+      String layer, RepairReport repairs) {
+    if (wkb == null) {
+      return (GeometryPreparer.Rejected) preparer.prepare((org.gdal.ogr.Geometry) null, null, layer, repairs);
+    }
+    try {
+      return preparer.fromJts(reader.read(wkb), layer, repairs) instanceof GeometryPreparer.Rejected r ? r : null;
+    } catch (ParseException e) {
+      return new GeometryPreparer.Rejected("unreadable_geometry", "the geometry cannot be decoded: " + e.getMessage());
+    }
   }
 
   /** A Java charset name for an encoding OGR/iconv understands ("CP936" and "936" are GBK). */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.landwatch.config.JobConfig;
 import io.landwatch.config.JobConfigLoader;
+import io.landwatch.geo.Gdal;
 import io.landwatch.job.JobRunner;
 import io.landwatch.job.RunResult;
 import io.landwatch.judge.PatchResult;
@@ -60,6 +61,29 @@ class SparkParityTest {
     }
     assertTrue(spark.counts().stream().allMatch(c -> c.balanced()));
     assertGeoParquet(dir.resolve("spark").resolve("patches.parquet"), single.results().size());
+  }
+
+  /** Records the Spark reader quarantines carry the single-machine engine's record numbers and sentences. */
+  @org.junit.jupiter.api.Test
+  void quarantinedParcelsKeepTheirRecordNumbers() throws Exception {
+    SampleCounty.write(dir, 20230420L, 1);
+    Gdal.init();
+    org.gdal.ogr.DataSource ds = org.gdal.ogr.ogr.Open(dir.resolve("gd.shp").toString(), 1);
+    for (long fid : new long[] {7, 4000}) {
+      org.gdal.ogr.Feature f = ds.GetLayer(0).GetFeature(fid);
+      f.SetGeometry(null);
+      ds.GetLayer(0).SetFeature(f);
+      f.delete();
+    }
+    ds.delete();
+    JobConfig job = JobConfigLoader.load(dir.resolve("job.yaml")).withStore(null);
+    LocalDate day = LocalDate.of(2023, 7, 1);
+    JobRunner.run(job.withOutputDir(dir.resolve("single")), day);
+    SparkMain.run(job.withOutputDir(dir.resolve("spark")), day, "local[2]", false);
+    String single = Files.readString(dir.resolve("single").resolve("quarantine.csv"));
+    assertTrue(single.contains("farmland,7,,the record has no geometry,null_geometry")
+        && single.contains("farmland,4000,,the record has no geometry,null_geometry"), single);
+    assertEquals(single, Files.readString(dir.resolve("spark").resolve("quarantine.csv")));
   }
 
   @org.junit.jupiter.api.Test
