@@ -42,7 +42,7 @@ public record Rules(
     return new Rules(1.0, 5, 10, 0.15, List.of());
   }
 
-  /** Due days for a priority (P3's when unknown). */
+  /** Due days for a priority, named P1, P2 or P3 (P3's when unknown). */
   public int dueDaysFor(String priority) {
     return dueDays.getOrDefault(priority, dueDays.getOrDefault("P3", 7));
   }

@@ -6,6 +6,7 @@ import io.landwatch.geo.Reprojector;
 import io.landwatch.geo.Units;
 import io.landwatch.model.Approval;
 import io.landwatch.model.Patch;
+import io.landwatch.model.Priority;
 import io.landwatch.model.Village;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,10 +92,10 @@ public final class PatchJudge {
 
     double tol = rules.toleranceM2();
     Verdict verdict = unapproved <= tol ? Verdict.APPROVED : Verdict.SUSPECTED_ILLEGAL;
-    String priority = null;
+    Priority priority = null;
     boolean referral = false;
     if (verdict == Verdict.SUSPECTED_ILLEGAL) {
-      priority = basicFarmland > tol || ecological > tol ? "P1" : farmland > tol ? "P2" : "P3";
+      priority = basicFarmland > tol || ecological > tol ? Priority.P1 : farmland > tol ? Priority.P2 : Priority.P3;
       referral = Units.mu(basicFarmland) >= rules.referralBasicFarmlandMu()
           || Units.mu(otherFarmland) >= rules.referralOtherFarmlandMu();
     }

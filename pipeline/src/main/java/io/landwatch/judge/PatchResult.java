@@ -1,6 +1,7 @@
 package io.landwatch.judge;
 
 import io.landwatch.model.Patch;
+import io.landwatch.model.Priority;
 import java.util.List;
 import org.locationtech.jts.geom.Geometry;
 
@@ -41,7 +42,7 @@ public record PatchResult(
     String village,
     String inspector,
     String phone,
-    String priority,
+    Priority priority,
     boolean referral,
     List<String> approvals,
     Geometry unapproved) {

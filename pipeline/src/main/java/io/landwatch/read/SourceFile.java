@@ -45,7 +45,7 @@ record SourceFile(Path openPath, TextEncoding encoding, Vector<String> openOptio
       TextEncoding enc = TextEncoding.forShapefile(path, encodingOverride);
       // Without a declaration OGR passes the raw bytes, which the Java binding then mangles as
       // UTF-8; reading them as ISO-8859-1 keeps every byte, so mojibake can be recognised.
-      if (enc.origin().equals("job") || enc.origin().equals("default")) {
+      if (enc.origin() == TextEncoding.Origin.JOB || enc.origin() == TextEncoding.Origin.DEFAULT) {
         openOptions.add("ENCODING=" + enc.effective());
       }
       return new SourceFile(openPath, enc, openOptions, temporary);
@@ -53,10 +53,10 @@ record SourceFile(Path openPath, TextEncoding encoding, Vector<String> openOptio
     if (ext.equals("csv") || ext.equals("txt")) {
       if (encodingOverride != null && !Charsets.isUtf8(encodingOverride)) {
         Path transcoded = transcode(path, encodingOverride, label);
-        return new SourceFile(transcoded, new TextEncoding(null, Charsets.normalize(encodingOverride), "job"),
+        return new SourceFile(transcoded, new TextEncoding(null, Charsets.normalize(encodingOverride), TextEncoding.Origin.JOB),
             openOptions, transcoded);
       }
-      return new SourceFile(path, new TextEncoding(null, "UTF-8", encodingOverride == null ? "default" : "job"),
+      return new SourceFile(path, new TextEncoding(null, "UTF-8", encodingOverride == null ? TextEncoding.Origin.DEFAULT : TextEncoding.Origin.JOB),
           openOptions, null);
     }
     if (ext.equals("geojson") || ext.equals("json")) {

@@ -13,9 +13,28 @@ import java.util.Locale;
  * @param declared what the source itself says (a .cpg file, the DBF language driver, or the
  *     format: GeoPackage and GeoJSON are always UTF-8), or null when it says nothing
  * @param effective the encoding actually used
- * @param origin where {@code effective} comes from: cpg, ldid, format, job, default
+ * @param origin where {@code effective} comes from
  */
-public record TextEncoding(String declared, String effective, String origin) {
+public record TextEncoding(String declared, String effective, Origin origin) {
+
+  /** Where an effective encoding comes from; {@code toString()} is what inspect and validate print. */
+  public enum Origin {
+    /** The job's {@code encoding:} (it overrides what the file says). */
+    JOB,
+    /** A Shapefile's .cpg file. */
+    CPG,
+    /** The DBF header's language driver id. */
+    LDID,
+    /** The format is UTF-8 by definition (GeoPackage, GeoJSON, FlatGeobuf, XLSX). */
+    FORMAT,
+    /** Nothing said anything: OGR's default, watched by the mojibake check. */
+    DEFAULT;
+
+    @Override
+    public String toString() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
 
   /** DBF language-driver ids that name a real code page (0x57 "ANSI" means "this PC's code page"). */
   private static String ldidCharset(int ldid) {
@@ -39,14 +58,14 @@ public record TextEncoding(String declared, String effective, String origin) {
    */
   static TextEncoding forShapefile(Path shp, String jobEncoding) {
     if (jobEncoding != null) {
-      return new TextEncoding(declared(shp), Charsets.normalize(jobEncoding), "job");
+      return new TextEncoding(declared(shp), Charsets.normalize(jobEncoding), Origin.JOB);
     }
     Path cpg = ShapefileParts.sibling(shp, "cpg");
     if (cpg != null) {
       try {
         String v = Files.readString(cpg, java.nio.charset.StandardCharsets.ISO_8859_1).trim();
         if (!v.isEmpty()) {
-          return new TextEncoding(v, v, "cpg");
+          return new TextEncoding(v, v, Origin.CPG);
         }
       } catch (IOException ignored) {
         // unreadable .cpg: fall through to the other sources
@@ -59,14 +78,14 @@ public record TextEncoding(String declared, String effective, String origin) {
           f.seek(29);
           String cs = ldidCharset(f.read());
           if (cs != null) {
-            return new TextEncoding("LDID " + cs, cs, "ldid");
+            return new TextEncoding("LDID " + cs, cs, Origin.LDID);
           }
         }
       } catch (IOException ignored) {
         // OGR reports unreadable DBFs itself
       }
     }
-    return new TextEncoding(null, "ISO-8859-1", "default");
+    return new TextEncoding(null, "ISO-8859-1", Origin.DEFAULT);
   }
 
   /** What the .cpg says, for the record when the job overrides it. */
@@ -80,6 +99,6 @@ public record TextEncoding(String declared, String effective, String origin) {
   }
 
   static TextEncoding utf8ByFormat() {
-    return new TextEncoding("UTF-8", "UTF-8", "format");
+    return new TextEncoding("UTF-8", "UTF-8", Origin.FORMAT);
   }
 }

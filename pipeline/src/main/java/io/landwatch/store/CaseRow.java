@@ -1,5 +1,6 @@
 package io.landwatch.store;
 
+import io.landwatch.model.Priority;
 import java.time.LocalDate;
 import org.locationtech.jts.geom.Geometry;
 
@@ -23,13 +24,13 @@ import org.locationtech.jts.geom.Geometry;
  * @param geometry the latest patch, CGCS2000 lon/lat (null when only the attributes are read)
  */
 public record CaseRow(long fid, String caseId, String patchId, TaskStatus status, boolean expanded,
-    double areaM2, double unapprovedM2, String township, String village, String priority, boolean referral,
+    double areaM2, double unapprovedM2, String township, String village, Priority priority, boolean referral,
     LocalDate openedOn, String openedRun, String updatedRun, Geometry geometry) {
 
   static CaseRow read(StoreFields f, Geometry geometry) {
     return new CaseRow(f.fid(), f.text("case_id"), f.text("patch_id"), TaskStatus.of(f.text("status")),
         f.integer("expanded") == 1, f.real("area_m2"), f.real("unapproved_m2"), f.text("township"),
-        f.text("village"), f.text("priority"), f.integer("referral") == 1, f.date("opened_on"),
+        f.text("village"), Priority.of(f.text("priority")), f.integer("referral") == 1, f.date("opened_on"),
         f.text("opened_run"), f.text("updated_run"), geometry);
   }
 
@@ -42,7 +43,7 @@ public record CaseRow(long fid, String caseId, String patchId, TaskStatus status
     w.set("unapproved_m2", unapprovedM2);
     w.set("township", township);
     w.set("village", village);
-    w.set("priority", priority);
+    w.set("priority", priority == null ? null : priority.name());
     w.set("referral", referral ? 1 : 0);
     w.date("opened_on", openedOn);
     w.set("opened_run", openedRun);

@@ -167,7 +167,7 @@ public final class CaseSync {
   }
 
   private LocalDate due(PatchResult r, LocalDate runDate) {
-    return runDate.plusDays(rules.dueDaysFor(r.priority()));
+    return runDate.plusDays(rules.dueDaysFor(r.priority().name()));
   }
 
   private Geometry multi(Geometry g) {
@@ -176,8 +176,9 @@ public final class CaseSync {
 
   /** A stored task as the planner takes it. */
   static Task task(TaskRow t) {
-    return new Task(t.taskId(), t.caseId(), t.patchId(), t.township(), t.village(), t.inspector(), t.phone(),
-        t.priority(), t.dueOn(), t.status().label(), t.lon(), t.lat(), t.gcj02Lon(), t.gcj02Lat(), t.areaMu(),
-        t.unapprovedMu(), t.farmlandMu(), t.basicFarmlandMu(), 0, 0, 0, 0);
+    return new Task(t.taskId(), t.caseId(), t.patchId(), new Task.Place(t.township(), t.village(), t.inspector(),
+        t.phone()), t.priority(), t.dueOn(), t.status().label(), new Task.Point(t.lon(), t.lat(), t.gcj02Lon(),
+        t.gcj02Lat()), new Task.Areas(t.areaMu(), t.unapprovedMu(), t.farmlandMu(), t.basicFarmlandMu()),
+        Task.Stop.NONE, Task.Stop.NONE);
   }
 }

@@ -1,5 +1,6 @@
 package io.landwatch.store;
 
+import io.landwatch.model.Priority;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,13 +20,14 @@ public final class Ledger {
       "new_status", "note");
 
   /** One ledger line: a case and one step of its history. */
-  public record Line(String caseId, String patchId, String township, String village, String priority,
+  public record Line(String caseId, String patchId, String township, String village, Priority priority,
       TaskStatus currentStatus, boolean expanded, double areaM2, LocalDate openedOn, String at, String actor,
       TaskStatus oldStatus, TaskStatus newStatus, String note) {
 
     /** The values in {@link #COLUMNS} order: String, Integer, Double or null. */
     public List<Object> values() {
-      return Arrays.asList(caseId, patchId, township, village, priority, currentStatus.label(), expanded ? 1 : 0,
+      return Arrays.asList(caseId, patchId, township, village, priority == null ? null : priority.name(),
+          currentStatus.label(), expanded ? 1 : 0,
           areaM2, openedOn == null ? null : openedOn.toString(), at, actor,
           oldStatus == null ? null : oldStatus.label(), newStatus.label(), note);
     }

@@ -23,7 +23,7 @@ public final class StoreStatus {
     List<TaskRow> overdue = new ArrayList<>();
     for (TaskRow task : store.tasks()) {
       String town = task.township() == null ? TaskPlanner.OUTSIDE : task.township();
-      String pr = task.priority() == null ? "-" : task.priority();
+      String pr = task.priority() == null ? "-" : task.priority().name();
       int[] c = t.computeIfAbsent(town, k -> new TreeMap<>()).computeIfAbsent(pr, k -> new int[3]);
       if (task.status() == TaskStatus.CLOSED) {
         c[2]++;

@@ -1,5 +1,6 @@
 package io.landwatch.store;
 
+import io.landwatch.model.Priority;
 import java.time.LocalDate;
 import java.util.Objects;
 
@@ -31,13 +32,13 @@ import java.util.Objects;
  * @param action last action, or null
  */
 public record TaskRow(long fid, String taskId, String caseId, String patchId, String township, String village,
-    String inspector, String phone, String priority, LocalDate dueOn, TaskStatus status, LocalDate createdOn,
+    String inspector, String phone, Priority priority, LocalDate dueOn, TaskStatus status, LocalDate createdOn,
     double lon, double lat, double gcj02Lon, double gcj02Lat, double areaMu, double unapprovedMu,
     double farmlandMu, double basicFarmlandMu, LocalDate checkedOn, String result, String action) {
 
   static TaskRow read(StoreFields f) {
     return new TaskRow(f.fid(), f.text("task_id"), f.text("case_id"), f.text("patch_id"), f.text("township"),
-        f.text("village"), f.text("inspector"), f.text("phone"), f.text("priority"), f.date("due_on"),
+        f.text("village"), f.text("inspector"), f.text("phone"), Priority.of(f.text("priority")), f.date("due_on"),
         TaskStatus.of(f.text("status")), f.date("created_on"), f.real("lon"), f.real("lat"), f.real("gcj02_lon"),
         f.real("gcj02_lat"), f.real("area_mu"), f.real("unapproved_mu"), f.real("farmland_mu"),
         f.real("basic_farmland_mu"), f.date("checked_on"), f.text("result"), f.text("action"));
@@ -51,7 +52,7 @@ public record TaskRow(long fid, String taskId, String caseId, String patchId, St
     w.set("village", village);
     w.set("inspector", inspector);
     w.set("phone", phone);
-    w.set("priority", priority);
+    w.set("priority", priority == null ? null : priority.name());
     w.date("due_on", dueOn);
     w.set("status", status.label());
     w.date("created_on", createdOn);

@@ -43,7 +43,7 @@ public final class PatchProperties {
     m.put("patch_farmland_m2", m2(r.patchFarmlandM2()));
     m.put("township", r.township());
     m.put("village", r.village());
-    m.put("priority", r.priority());
+    m.put("priority", r.priority() == null ? null : r.priority().name());
     m.put("referral", r.referral());
     m.put("approvals", new ArrayList<>(r.approvals()));
     m.put("before_date", iso(r.patch().beforeDate()));

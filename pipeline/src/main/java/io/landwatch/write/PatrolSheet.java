@@ -1,5 +1,6 @@
 package io.landwatch.write;
 
+import io.landwatch.model.Priority;
 import io.landwatch.plan.Task;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -65,7 +66,7 @@ public final class PatrolSheet {
         s[0] - 5, s[1] - 5, s[0] + 8, s[1] - 6));
     for (Task t : ordered) {
       double[] p = xy(t.lon(), t.lat(), env, kx, scale);
-      String color = "P1".equals(t.priority()) ? "#c0392b" : "P2".equals(t.priority()) ? "#e67e22" : "#7f8c8d";
+      String color = t.priority() == Priority.P1 ? "#c0392b" : t.priority() == Priority.P2 ? "#e67e22" : "#7f8c8d";
       svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"8\" fill=\"%s\"/><text x=\"%.1f\" y=\"%.1f\" font-size=\"10\" fill=\"#fff\" text-anchor=\"middle\" font-weight=\"bold\">%d</text>",
           p[0], p[1], color, p[0], p[1] + 3.5, t.townshipSeq()));
     }
@@ -81,7 +82,7 @@ public final class PatrolSheet {
       for (int i = 0; i < names.size(); i++) {
         v.put(names.get(i), values.get(i));
       }
-      rows.append("<tr class=\"").append(esc(t.priority())).append("\">");
+      rows.append("<tr class=\"").append(esc(String.valueOf(t.priority()))).append("\">");
       for (String c : cols) {
         Object x = v.get(c);
         String text = x instanceof Double d ? (c.startsWith("gcj") ? Numbers.plain(d, 6) : Numbers.plain(d, 2)) : TaskColumns.text(x);

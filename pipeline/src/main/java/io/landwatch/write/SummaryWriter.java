@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.landwatch.config.Rules;
 import io.landwatch.geo.Units;
 import io.landwatch.judge.PatchResult;
+import io.landwatch.model.Priority;
 import io.landwatch.plan.TaskPlanner;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -33,8 +34,8 @@ public final class SummaryWriter {
     }
     s.put("by_verdict", byVerdict);
     Map<String, Object> byPriority = new LinkedHashMap<>();
-    for (String p : List.of("P1", "P2", "P3")) {
-      byPriority.put(p, totals(results.stream().filter(r -> p.equals(r.priority())).toList()));
+    for (Priority p : Priority.values()) {
+      byPriority.put(p.name(), totals(results.stream().filter(r -> p == r.priority()).toList()));
     }
     s.put("by_priority", byPriority);
     s.put("referrals", results.stream().filter(PatchResult::referral).count());

@@ -22,7 +22,7 @@ public final class TaskColumns {
   /** A task's values in column order: String, Integer, Double or null. */
   public static List<Object> values(Task t) {
     return java.util.Arrays.asList(t.townshipSeq(), t.routeSeq(), t.taskId(), t.caseId(), t.patchId(),
-        t.township(), t.village(), t.inspector(), t.phone(), t.priority(), t.dueOn().toString(),
+        t.township(), t.village(), t.inspector(), t.phone(), t.priority() == null ? null : t.priority().name(), t.dueOn().toString(),
         t.status(), t.areaMu(), t.unapprovedMu(), t.farmlandMu(), t.basicFarmlandMu(), t.lon(), t.lat(),
         t.gcj02Lon(), t.gcj02Lat(), round3(t.legKm()), round3(t.townshipLegKm()));
   }

@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.landwatch.config.Rules;
 import io.landwatch.geo.Gdal;
 import io.landwatch.model.Patch;
+import io.landwatch.model.Priority;
 import io.landwatch.testing.Geoms;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -172,17 +173,17 @@ class PatchJudgeTest {
       assertEquals(area(99.99, 0, 0.01, 50), sliver.unapprovedM2(), CM2);
       PatchResult strip = judge(P, List.of(approval("A", r(0, 0, 99.97, 50))), List.of(), List.of(), List.of(), List.of());
       assertEquals(Verdict.SUSPECTED_ILLEGAL, strip.verdict());
-      assertEquals("P3", strip.priority());
+      assertEquals(Priority.P3, strip.priority());
     }
 
     @Test
     void priorities() {
-      assertEquals("P1", judge(P, List.of(), List.of(), List.of(r(0, 0, 10, 50)), List.of(), List.of()).priority());
-      assertEquals("P1", judge(P, List.of(), List.of(), List.of(), List.of(r(0, 0, 10, 50)), List.of()).priority());
-      assertEquals("P2", judge(P, List.of(), List.of(r(0, 0, 10, 50)), List.of(), List.of(), List.of()).priority());
-      assertEquals("P3", judge(P, List.of(), List.of(), List.of(), List.of(), List.of()).priority());
+      assertEquals(Priority.P1, judge(P, List.of(), List.of(), List.of(r(0, 0, 10, 50)), List.of(), List.of()).priority());
+      assertEquals(Priority.P1, judge(P, List.of(), List.of(), List.of(), List.of(r(0, 0, 10, 50)), List.of()).priority());
+      assertEquals(Priority.P2, judge(P, List.of(), List.of(r(0, 0, 10, 50)), List.of(), List.of(), List.of()).priority());
+      assertEquals(Priority.P3, judge(P, List.of(), List.of(), List.of(), List.of(), List.of()).priority());
       // Basic farmland of 0.5 m² (0.01 × 50) is within tolerance: not P1.
-      assertEquals("P2", judge(P, List.of(), List.of(r(0, 0, 10, 50)), List.of(r(0, 0, 0.01, 50)), List.of(), List.of()).priority());
+      assertEquals(Priority.P2, judge(P, List.of(), List.of(r(0, 0, 10, 50)), List.of(r(0, 0, 0.01, 50)), List.of(), List.of()).priority());
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.landwatch.geo.Crs;
 import io.landwatch.geo.Reprojector;
+import io.landwatch.model.Priority;
 import io.landwatch.model.Village;
 import io.landwatch.testing.Geoms;
 import java.time.LocalDate;
@@ -18,8 +19,8 @@ class TaskPlannerTest {
   static final Reprojector TO_LONLAT = Reprojector.between(Crs.epsg(4526), Crs.epsg(4490));
 
   static Task task(String id, String township, String village, double lon, double lat) {
-    return new Task(id, id, id, township, village, null, null, "P2", LocalDate.of(2023, 7, 6), "open", lon, lat,
-        lon, lat, 1, 1, 0, 0, 0, 0, 0, 0);
+    return new Task(id, id, id, new Task.Place(township, village, null, null), Priority.P2, LocalDate.of(2023, 7, 6), "open",
+        new Task.Point(lon, lat, lon, lat), new Task.Areas(1, 1, 0, 0), Task.Stop.NONE, Task.Stop.NONE);
   }
 
   static Village village(String name, String township, double[] office) {

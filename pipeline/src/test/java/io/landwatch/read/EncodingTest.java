@@ -61,7 +61,7 @@ class EncodingTest {
     assertNotEquals(NAMES, read(shp, "UTF-8", wrong));
     assertTrue(wrong.looksWrong());
     try (LayerSource src = LayerSource.open("test", shp, null, null, null, null)) {
-      assertEquals("cpg", src.encoding().origin());
+      assertEquals(TextEncoding.Origin.CPG, src.encoding().origin());
       assertEquals("CP936", src.encoding().declared());
     }
   }
@@ -75,7 +75,7 @@ class EncodingTest {
     assertFalse(check.looksWrong());
     try (LayerSource src = LayerSource.open("test", shp, null, "GBK", null, null)) {
       assertNull(src.encoding().declared());
-      assertEquals("job", src.encoding().origin());
+      assertEquals(TextEncoding.Origin.JOB, src.encoding().origin());
     }
   }
 

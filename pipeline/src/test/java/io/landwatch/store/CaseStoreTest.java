@@ -12,6 +12,7 @@ import io.landwatch.geo.Reprojector;
 import io.landwatch.judge.PatchResult;
 import io.landwatch.judge.Verdict;
 import io.landwatch.model.Patch;
+import io.landwatch.model.Priority;
 import io.landwatch.testing.Geoms;
 import io.landwatch.testing.Ogr;
 import java.nio.file.Files;
@@ -38,7 +39,7 @@ class CaseStoreTest {
   static PatchResult suspected(String id, Geometry g, double areaM2, String priority) {
     Patch p = new Patch(id, 0, g, LocalDate.of(2023, 6, 1), null, Map.of());
     return new PatchResult(p, Verdict.SUSPECTED_ILLEGAL, areaM2, 0, areaM2, 0, 0, 0, 0, 0, "崇文镇",
-        "东街村", "张伟", "13900000000", priority, false, List.of(), g);
+        "东街村", "张伟", "13900000000", Priority.valueOf(priority), false, List.of(), g);
   }
 
   private CaseSync.Report sync(CaseStore s, LocalDate day, PatchResult... results) {

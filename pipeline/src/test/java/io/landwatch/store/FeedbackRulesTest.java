@@ -3,6 +3,7 @@ package io.landwatch.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.landwatch.model.Priority;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -13,7 +14,7 @@ class FeedbackRulesTest {
   static final LocalDate DAY = LocalDate.of(2023, 7, 3);
 
   static TaskRow task(String id, TaskStatus status) {
-    return new TaskRow(1, id, id.substring(1), id.substring(1), "崇文镇", "东街村", "张伟", null, "P2",
+    return new TaskRow(1, id, id.substring(1), id.substring(1), "崇文镇", "东街村", "张伟", null, Priority.P2,
         DAY.plusDays(3), status, DAY, 113, 35, 113.006, 35.0, 1, 1, 0, 0, null, null, null);
   }
 
