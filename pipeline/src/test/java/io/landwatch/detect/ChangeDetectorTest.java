@@ -19,7 +19,7 @@ import org.locationtech.jts.geom.util.AffineTransformation;
 
 /** Detection on synthetic image pairs whose true changes are known. */
 class ChangeDetectorTest {
-  static final double X0 = 38_430_000;
+  static final double X0 = Geoms.ORIGIN_X;
   static final double TOP = 3_964_000;
   static final LocalDate B = LocalDate.of(2023, 1, 15);
   static final LocalDate A = LocalDate.of(2023, 4, 20);

@@ -7,6 +7,7 @@ import io.landwatch.config.LayerRole;
 import io.landwatch.config.LayerSpec;
 import io.landwatch.geo.Crs;
 import io.landwatch.model.Patch;
+import io.landwatch.testing.Geoms;
 import io.landwatch.testing.Ogr;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -23,7 +24,7 @@ class LayerLoaderTest {
 
   @Test
   void everyRecordIsJudgedOrQuarantinedWithItsReason() throws Exception {
-    String ok = Ogr.rect(38_430_000, 3_955_000, 100, 50);
+    String ok = Ogr.rect(Geoms.ORIGIN_X, Geoms.ORIGIN_Y, 100, 50);
     Path src = Ogr.geojson(dir.resolve("p.geojson"), "urn:ogc:def:crs:EPSG::4526",
         Ogr.feature("{\"JCBH\":\"A1\",\"HSX\":\"20230415\",\"QSX\":\"2023/1/5\"}", ok),
         Ogr.feature("{\"JCBH\":\"A2\",\"HSX\":\"20230631\",\"QSX\":null}", ok),

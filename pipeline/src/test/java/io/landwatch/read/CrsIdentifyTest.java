@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.landwatch.ExitCode;
 import io.landwatch.LandwatchException;
 import io.landwatch.testing.Fixtures;
+import io.landwatch.testing.Geoms;
 import io.landwatch.testing.Ogr;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,8 +35,8 @@ class CrsIdentifyTest {
       "4526.esri.prj, 4526", "4526.ogc.prj, 4526", "4526.ogc-noauth.prj, 4526", "4526.arcgis.prj, 4526",
       "4527.esri.prj, 4527", "4527.ogc.prj, 4527", "4527.ogc-noauth.prj, 4527", "4527.arcgis.prj, 4527"})
   void identifiesEpsgFromPrj(String prj, int epsg) throws Exception {
-    double x = epsg == 4490 ? 113.3 : epsg == 4526 ? 38_430_000 : 39_430_000;
-    double y = epsg == 4490 ? 35.7 : 3_955_000;
+    double x = epsg == 4490 ? 113.3 : epsg == 4526 ? Geoms.ORIGIN_X : 39_430_000;
+    double y = epsg == 4490 ? 35.7 : Geoms.ORIGIN_Y;
     Path shp = shapefileWithPrj(prj, x, y, epsg == 4490 ? 0.001 : 100);
     try (LayerSource src = LayerSource.open("inputs.test", shp, null, null, null, null)) {
       assertEquals(epsg, src.requireCrs().epsgCode());
@@ -46,7 +47,7 @@ class CrsIdentifyTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource({"EPSG:4526, 4526", "4540, 4540", "EPSG:4490, 4490"})
   void crsOverrideWins(String override, int epsg) throws Exception {
-    Path shp = shapefileWithPrj("4527.esri.prj", 39_430_000, 3_955_000, 100);
+    Path shp = shapefileWithPrj("4527.esri.prj", 39_430_000, Geoms.ORIGIN_Y, 100);
     try (LayerSource src = LayerSource.open("inputs.test", shp, null, null, override, null)) {
       assertEquals(epsg, src.requireCrs().epsgCode());
     }
@@ -54,7 +55,7 @@ class CrsIdentifyTest {
 
   @org.junit.jupiter.api.Test
   void metresDeclaredAsDegreesIsAnError() throws Exception {
-    Path shp = shapefileWithPrj("4490.esri.prj", 38_430_000, 3_955_000, 100);
+    Path shp = shapefileWithPrj("4490.esri.prj", Geoms.ORIGIN_X, Geoms.ORIGIN_Y, 100);
     try (LayerSource src = LayerSource.open("inputs.farmland", shp, null, null, null, null)) {
       LandwatchException e = assertThrows(LandwatchException.class, src::checkCoordinatesFitCrs);
       assertEquals(ExitCode.INVALID_INPUT, e.exitCode());
@@ -64,7 +65,7 @@ class CrsIdentifyTest {
 
   @org.junit.jupiter.api.Test
   void coordinatesWithoutZonePrefixUnderAPrefixedCrsIsAnError() throws Exception {
-    Path shp = shapefileWithPrj("4526.esri.prj", 430_000, 3_955_000, 100);
+    Path shp = shapefileWithPrj("4526.esri.prj", 430_000, Geoms.ORIGIN_Y, 100);
     try (LayerSource src = LayerSource.open("inputs.patches", shp, null, null, null, null)) {
       LandwatchException e = assertThrows(LandwatchException.class, src::checkCoordinatesFitCrs);
       assertTrue(e.getMessage().contains("zone"), e.getMessage());
@@ -73,7 +74,7 @@ class CrsIdentifyTest {
 
   @org.junit.jupiter.api.Test
   void missingPrjIsAnErrorNamingTheLayerAndTheFix() throws Exception {
-    Path shp = shapefileWithPrj("4526.esri.prj", 38_430_000, 3_955_000, 100);
+    Path shp = shapefileWithPrj("4526.esri.prj", Geoms.ORIGIN_X, Geoms.ORIGIN_Y, 100);
     Files.delete(dir.resolve("p.prj"));
     try (LayerSource src = LayerSource.open("inputs.villages", shp, null, null, null, null)) {
       LandwatchException e = assertThrows(LandwatchException.class, src::requireCrs);

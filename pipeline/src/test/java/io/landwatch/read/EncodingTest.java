@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.landwatch.testing.Geoms;
 import io.landwatch.testing.Ogr;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +27,7 @@ class EncodingTest {
     List<String> features = new ArrayList<>();
     for (int i = 0; i < NAMES.size(); i++) {
       features.add(Ogr.feature("{\"DLMC\":\"" + NAMES.get(i) + "\",\"N\":" + i + "}",
-          Ogr.rect(38_430_000 + i * 200, 3_955_000, 100, 50)));
+          Ogr.rect(Geoms.ORIGIN_X + i * 200, Geoms.ORIGIN_Y, 100, 50)));
     }
     source = Ogr.geojson(dir.resolve("src.geojson"), "urn:ogc:def:crs:EPSG::4526", features.toArray(new String[0]));
   }

@@ -14,6 +14,7 @@ import io.landwatch.prepare.Quarantine;
 import io.landwatch.prepare.QuarantineEntry;
 import io.landwatch.prepare.Records;
 import io.landwatch.prepare.RepairReport;
+import io.landwatch.testing.Geoms;
 import io.landwatch.testing.Ogr;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,8 +35,8 @@ class FormatsTest {
   @BeforeAll
   static void writeSource() throws Exception {
     source = Ogr.geojson(dir.resolve("src.geojson"), "urn:ogc:def:crs:EPSG::4526",
-        Ogr.feature("{\"PZWH\":\"陵政地〔2022〕001号\",\"PZLX\":\"农用地转用\"}", Ogr.rect(38_430_000, 3_955_000, 100, 50)),
-        Ogr.feature("{\"PZWH\":\"陵政地〔2022〕002号\",\"PZLX\":\"临时用地\"}", Ogr.rect(38_431_000, 3_955_000, 40, 25)));
+        Ogr.feature("{\"PZWH\":\"陵政地〔2022〕001号\",\"PZLX\":\"农用地转用\"}", Ogr.rect(Geoms.ORIGIN_X, Geoms.ORIGIN_Y, 100, 50)),
+        Ogr.feature("{\"PZWH\":\"陵政地〔2022〕002号\",\"PZLX\":\"临时用地\"}", Ogr.rect(38_431_000, Geoms.ORIGIN_Y, 40, 25)));
   }
 
   record Read(List<String> ids, List<Double> areas, Integer epsg) {}

@@ -12,11 +12,15 @@ public final class Geoms {
   public static final GeometryFactory GF = new GeometryFactory();
 
   /**
-   * A point in Lingchuan county in EPSG:4526 (CGCS2000 Gauss-Krüger zone 38, x with the zone
-   * prefix), about 65 km west of the zone meridian: where the tests' geometries are placed.
+   * The south-west corner of the tests' area in Lingchuan county, EPSG:4526 (CGCS2000
+   * Gauss-Krüger zone 38, x with the zone prefix), about 70 km west of the zone meridian.
    */
-  public static final double LINGCHUAN_X = 38_435_000;
-  public static final double LINGCHUAN_Y = 3_960_000;
+  public static final double ORIGIN_X = 38_430_000;
+  public static final double ORIGIN_Y = 3_955_000;
+
+  /** A point 5 km into that area, where the judge and store tests place their rectangles. */
+  public static final double LINGCHUAN_X = ORIGIN_X + 5_000;
+  public static final double LINGCHUAN_Y = ORIGIN_Y + 5_000;
 
   private Geoms() {}
 

@@ -48,7 +48,7 @@ class GisExportTest {
     Path out = dir.resolve("patches." + ext);
     GisExport.write(out, OutputFormat.of(ext), "patches", Crs.epsg(4526), COLS,
         List.of(row("A1", "崇文镇", 1234.56), row("A2", "西河底镇", 0.01)),
-        List.of(Geoms.rect(38_430_000, 3_955_000, 10, 10), Geoms.rect(38_430_100, 3_955_000, 10, 10)), "GBK", "patch");
+        List.of(Geoms.rect(Geoms.ORIGIN_X, Geoms.ORIGIN_Y, 10, 10), Geoms.rect(38_430_100, Geoms.ORIGIN_Y, 10, 10)), "GBK", "patch");
     List<List<String>> rows = Ogr.readCsv(out, null, null);
     assertEquals(3, rows.size());
     boolean shp = ext.equals("shp");
