@@ -560,6 +560,57 @@ class BadInputTest {
     }
 
     @Test
+    void chineseHeadersAndValuesAsTheOfficeWritesThem() throws Exception {
+      ran();
+      String t = firstTask();
+      Path f = feedback("fb.csv", "任务编号,核查结果,处置措施,核查日期,核查人,备注\n" + t + ",违法,已制止,2023-09-02,王芳,已下达停工通知\n",
+          StandardCharsets.UTF_8);
+      CliRunner.Outcome o = importFile(f);
+      assertEquals(0, o.exit(), o.out() + o.err());
+      assertEquals("stopped", CountyCopy.sql(c.file("landwatch.gpkg"), "SELECT status FROM tasks WHERE task_id = '" + t + "'"));
+      assertTrue(CountyCopy.sql(c.file("landwatch.gpkg"), "SELECT note FROM history WHERE task_id = '" + t
+          + "' AND new_status = 'stopped'").contains("已下达停工通知"));
+    }
+
+    @Test
+    void theTasksSheetFilledInImportsBack() throws Exception {
+      ran();
+      Path xlsx = c.file("反馈.xlsx");
+      String t;
+      try (var in = Files.newInputStream(c.out().resolve("tasks.xlsx"));
+          var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(in)) {
+        while (wb.getNumberOfSheets() > 1) {
+          wb.removeSheetAt(1);
+        }
+        var sheet = wb.getSheetAt(0);
+        var head = sheet.getRow(0);
+        int n = head.getLastCellNum();
+        head.createCell(n).setCellValue("核查结果");
+        head.createCell(n + 1).setCellValue("处置措施");
+        head.createCell(n + 2).setCellValue("核查日期");
+        var row = sheet.getRow(1);
+        int idCol = 0;
+        while (!head.getCell(idCol).getStringCellValue().equals("任务编号")) {
+          idCol++;
+        }
+        t = row.getCell(idCol).getStringCellValue();
+        row.createCell(n).setCellValue("违法");
+        row.createCell(n + 1).setCellValue("已制止");
+        row.createCell(n + 2).setCellValue("2023-09-03");
+        for (int r = sheet.getLastRowNum(); r > 1; r--) {
+          sheet.removeRow(sheet.getRow(r));
+        }
+        try (var out = Files.newOutputStream(xlsx)) {
+          wb.write(out);
+        }
+      }
+      CliRunner.Outcome o = importFile(xlsx);
+      assertEquals(0, o.exit(), o.out() + o.err());
+      assertTrue(o.out().contains("1 rows applied"), o.out());
+      assertEquals("stopped", CountyCopy.sql(c.file("landwatch.gpkg"), "SELECT status FROM tasks WHERE task_id = '" + t + "'"));
+    }
+
+    @Test
     void missingColumnsPointToTheFormat() throws Exception {
       ran();
       Path f = feedback("fb.csv", "id,what\n1,2\n", StandardCharsets.UTF_8);

@@ -19,18 +19,21 @@ final class FeedbackFile {
     try (LayerSource src = LayerSource.open("feedback", file, null, encoding, null, null)) {
       String effective = src.encoding().effective();
       List<String> cols = src.fieldNames();
-      if (cols.stream().noneMatch(c -> c.equalsIgnoreCase("task_id") || c.equalsIgnoreCase("patch_id"))
-          || cols.stream().noneMatch(c -> c.equalsIgnoreCase("result"))) {
-        throw LandwatchException.invalidInput("feedback file " + file + " needs the columns task_id (or"
-            + " patch_id), result, action, checked_on, inspector, note; it has: " + String.join(", ", cols)
+      java.util.Map<String, String> headers = new java.util.HashMap<>();
+      FeedbackVocabulary.COLUMNS.keySet().forEach(c -> headers.put(c, FeedbackVocabulary.header(cols, c)));
+      if (headers.get("task_id") == null && headers.get("patch_id") == null || headers.get("result") == null) {
+        throw LandwatchException.invalidInput("feedback file " + file + " needs the columns task_id (任务编号)"
+            + " or patch_id (图斑编号), result (核查结果), action (处置措施), checked_on (核查日期), inspector"
+            + " (核查人), note (备注); it has: " + String.join(", ", cols)
             + ". See docs/NIGHTLY.md (feedback file format).");
       }
       src.forEach(f -> {
         SourceRecord rec = new SourceRecord(f.GetFID(), Attributes.of(f));
         int row = out.size() + 2; // the header is row 1
-        java.util.function.Function<String, String> cell = c -> text(file, row, c, rec.text(c), effective);
-        out.add(new FeedbackRow(row, cell.apply("task_id"), cell.apply("patch_id"), cell.apply("result"),
-            cell.apply("action"), cell.apply("checked_on"), cell.apply("inspector"), cell.apply("note")));
+        java.util.function.Function<String, String> cell = c -> text(file, row, c, rec.text(headers.get(c)), effective);
+        out.add(new FeedbackRow(row, cell.apply("task_id"), cell.apply("patch_id"),
+            FeedbackVocabulary.result(cell.apply("result")), FeedbackVocabulary.action(cell.apply("action")),
+            cell.apply("checked_on"), cell.apply("inspector"), cell.apply("note")));
       });
     }
     return out;

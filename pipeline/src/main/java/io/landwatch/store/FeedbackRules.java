@@ -57,10 +57,11 @@ public final class FeedbackRules {
       String action = r.action() == null ? "none" : lower(r.action());
       String reason = taskProblem(r, task);
       if (reason == null && !RESULTS.contains(result)) {
-        reason = "unknown result '" + r.result() + "' (use illegal, legal or other)";
+        reason = "unknown result '" + r.result() + "' (use " + FeedbackVocabulary.help() + ")";
       }
       if (reason == null && !ACTIONS.contains(action)) {
-        reason = "unknown action '" + r.action() + "' (use one of " + String.join(", ", new TreeSet<>(ACTIONS)) + ")";
+        reason = "unknown action '" + r.action() + "' (use one of " + String.join(", ", new TreeSet<>(ACTIONS))
+            + "; in Chinese " + FeedbackVocabulary.help() + ")";
       }
       LocalDate checked = null;
       if (reason == null) {

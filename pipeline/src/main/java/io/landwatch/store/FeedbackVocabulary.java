@@ -1,0 +1,89 @@
+package io.landwatch.store;
+
+import io.landwatch.config.TaskLabels;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The words a feedback file may use: the English column names and values of docs/NIGHTLY.md, and
+ * the Chinese ones a township office writes (the headers tasks.xlsx hands out, and the usual field
+ * words for results and actions), mapped to the canonical ones.
+ */
+final class FeedbackVocabulary {
+  /** Canonical column → the headers accepted for it, English first. */
+  static final Map<String, List<String>> COLUMNS = columns();
+
+  private static final Map<String, String> RESULTS = Map.of(
+      "违法", "illegal", "疑似违法", "illegal", "合法", "legal", "合法已批", "legal", "已批", "legal", "其他", "other");
+
+  private static final Map<String, String> ACTIONS = actions();
+
+  private FeedbackVocabulary() {}
+
+  private static Map<String, List<String>> columns() {
+    Map<String, List<String>> m = new LinkedHashMap<>();
+    m.put("task_id", List.of("task_id", TaskLabels.CHINESE.get("task_id")));
+    m.put("patch_id", List.of("patch_id", TaskLabels.CHINESE.get("patch_id")));
+    m.put("result", List.of("result", "核查结果", "结果"));
+    m.put("action", List.of("action", "处置措施", "处置情况", "措施"));
+    m.put("checked_on", List.of("checked_on", "核查日期", "核查时间"));
+    m.put("inspector", List.of("inspector", "核查人", TaskLabels.CHINESE.get("inspector")));
+    m.put("note", List.of("note", "备注"));
+    return m;
+  }
+
+  private static Map<String, String> actions() {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("无", "none");
+    m.put("未处置", "none");
+    m.put("制止", "stopped");
+    m.put("已制止", "stopped");
+    m.put("拆除", "demolished");
+    m.put("已拆除", "demolished");
+    m.put("复耕", "restored");
+    m.put("已复耕", "restored");
+    m.put("恢复", "restored");
+    m.put("已恢复", "restored");
+    m.put("立案", "case_filed");
+    m.put("已立案", "case_filed");
+    m.put("移送公安", "referred_police");
+    m.put("移送法院", "referred_court");
+    m.put("移送纪检监察", "referred_discipline");
+    return m;
+  }
+
+  /** The header of the file that names {@code column}, or null when the file has none. */
+  static String header(List<String> headers, String column) {
+    for (String name : COLUMNS.get(column)) {
+      for (String h : headers) {
+        if (h.strip().equalsIgnoreCase(name)) {
+          return h;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** A result as the rules know it: Chinese words mapped, anything else as written. */
+  static String result(String v) {
+    return v == null ? null : RESULTS.getOrDefault(v.strip(), v);
+  }
+
+  /** An action as the rules know it: Chinese words mapped, anything else as written. */
+  static String action(String v) {
+    return v == null ? null : ACTIONS.getOrDefault(v.strip(), v);
+  }
+
+  /** The accepted words, for error messages. */
+  static String help() {
+    return "results 违法/合法/其他 (illegal/legal/other); actions 无, 已制止, 已拆除, 已复耕, 已立案, 移送公安,"
+        + " 移送法院, 移送纪检监察 (none, stopped, demolished, restored, case_filed, referred_police,"
+        + " referred_court, referred_discipline)";
+  }
+
+  static String lower(String s) {
+    return s == null ? null : s.trim().toLowerCase(Locale.ROOT);
+  }
+}
