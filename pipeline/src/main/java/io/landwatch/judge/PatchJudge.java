@@ -111,7 +111,13 @@ public final class PatchJudge {
     return rules.approvalKinds().isEmpty() || a.kind() != null && rules.approvalKinds().contains(a.kind());
   }
 
-  /** The village overlapping P most; ties go to the smaller village name. */
+  /**
+   * Overlaps closer than this (m²) are a tie: the area is reported to 0.01 m², and a patch split
+   * exactly in half on a pixel grid differs between its halves only by the map projection's noise.
+   */
+  static final double VILLAGE_TIE_M2 = 0.01;
+
+  /** The village overlapping P most; ties (within {@link #VILLAGE_TIE_M2}) go to the smaller village name. */
   private Village village(PreparedGeometry pp, Geometry p, List<Village> villages) {
     Village best = null;
     double bestArea = 0;
@@ -123,7 +129,8 @@ public final class PatchJudge {
       if (a <= 0) {
         continue;
       }
-      if (best == null || a > bestArea || a == bestArea && v.village().compareTo(best.village()) < 0) {
+      boolean tie = best != null && Math.abs(a - bestArea) < VILLAGE_TIE_M2;
+      if (best == null || !tie && a > bestArea || tie && v.village().compareTo(best.village()) < 0) {
         best = v;
         bestArea = a;
       }

@@ -219,6 +219,28 @@ class PatchJudgeTest {
       assertEquals("a村", res.village());
     }
 
+    /**
+     * A pixel-staircase patch on a 30 m grid split exactly in half by a village boundary on the
+     * same grid: the two halves differ on the ellipsoid by ~1e-4 m² (the Gauss-Krüger scale grows
+     * eastwards), noise that must not pick the village. Regression: the east half used to win.
+     */
+    @Test
+    void aPatchSplitExactlyInHalfGoesToTheSmallerVillageName() {
+      Geometry staircase = Geoms.wkt("POLYGON ((0 0, 120 0, 120 30, 90 30, 90 60, 30 60, 30 30, 0 30, 0 0))");
+      Geometry placed = org.locationtech.jts.geom.util.AffineTransformation
+          .translationInstance(JudgeFixture.X0, JudgeFixture.Y0).transform(staircase);
+      Patch half = JudgeFixture.patch("HALF", placed);
+      Geometry west = r(-1000, -1000, 1060, 3000);
+      Geometry east = r(60, -1000, 1000, 3000);
+      double westArea = half.geometry().intersection(west).getArea();
+      assertEquals(westArea, half.geometry().intersection(east).getArea(), 1e-6, "split exactly in half in the plane");
+      for (boolean westIsA : new boolean[] {true, false}) {
+        PatchResult res = judge(half, List.of(), List.of(), List.of(), List.of(),
+            List.of(village(westIsA ? "a村" : "b村", "镇", west), village(westIsA ? "b村" : "a村", "镇", east)));
+        assertEquals("a村", res.village(), "the tie goes to the smaller name whichever half it is");
+      }
+    }
+
     @Test
     void outsideEveryVillageIsNull() {
       PatchResult res = judge(P, List.of(), List.of(), List.of(), List.of(), List.of(village("远村", "镇", r(1000, 1000, 10, 10))));
