@@ -611,6 +611,46 @@ class BadInputTest {
     }
 
     @Test
+    void theFeedbackTemplateRoundTrips() throws Exception {
+      ran();
+      Path template = c.out().resolve("tasks-feedback.xlsx");
+      Path filled = c.file("反馈表.xlsx");
+      List<String> ids = new java.util.ArrayList<>();
+      try (var in = Files.newInputStream(template); var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(in)) {
+        var sheet = wb.getSheet("反馈");
+        var head = sheet.getRow(0);
+        assertEquals("任务编号", head.getCell(0).getStringCellValue());
+        assertEquals("核查结果", head.getCell(7).getStringCellValue());
+        assertEquals(List.of("违法", "合法", "其他"), List.of(sheet.getDataValidations().stream()
+            .filter(v -> v.getRegions().getCellRangeAddress(0).getFirstColumn() == 7).findFirst().orElseThrow()
+            .getValidationConstraint().getExplicitListValues()), "a drop-down list of results");
+        List<List<String>> tasks = io.landwatch.testing.Csv.parse(Files.readString(c.out().resolve("tasks.csv"),
+            StandardCharsets.UTF_8));
+        assertEquals(tasks.size() - 1, sheet.getLastRowNum(), "one row per open task");
+        for (int r = 1; r <= 2; r++) {
+          var row = sheet.getRow(r);
+          ids.add(row.getCell(0).getStringCellValue());
+          row.createCell(7).setCellValue(r == 1 ? "违法" : "合法");
+          row.createCell(8).setCellValue(r == 1 ? "已制止" : "无");
+          row.createCell(9).setCellValue("2023-09-05");
+          row.createCell(10).setCellValue("王芳");
+        }
+        try (var out = Files.newOutputStream(filled)) {
+          wb.write(out);
+        }
+      }
+      CliRunner.Outcome o = importFile(filled);
+      assertEquals(0, o.exit(), o.out() + o.err());
+      assertTrue(o.out().contains("2 rows applied"), o.out());
+      assertEquals("stopped", CountyCopy.sql(c.file("landwatch.gpkg"), "SELECT status FROM tasks WHERE task_id = '" + ids.get(0) + "'"));
+      assertEquals("closed", CountyCopy.sql(c.file("landwatch.gpkg"), "SELECT status FROM tasks WHERE task_id = '" + ids.get(1) + "'"));
+      assertTrue(Files.readString(c.file("反馈表.xlsx.report.csv")).contains("not filled in"), "the other rows are skipped");
+      CliRunner.Outcome again = importFile(filled);
+      assertEquals(0, again.exit(), again.out() + again.err());
+      assertTrue(again.out().contains("0 rows applied, 2 already applied before"), again.out());
+    }
+
+    @Test
     void missingColumnsPointToTheFormat() throws Exception {
       ran();
       Path f = feedback("fb.csv", "id,what\n1,2\n", StandardCharsets.UTF_8);

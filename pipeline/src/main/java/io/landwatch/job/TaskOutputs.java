@@ -5,6 +5,7 @@ import io.landwatch.model.Village;
 import io.landwatch.plan.Task;
 import io.landwatch.plan.TaskPlanner;
 import io.landwatch.util.TestHooks;
+import io.landwatch.write.FeedbackTemplate;
 import io.landwatch.write.PatrolSheet;
 import io.landwatch.write.TaskWriters;
 import io.landwatch.write.TaskXlsx;
@@ -47,6 +48,8 @@ final class TaskOutputs {
     TestHooks.point("run.task-sheets");
     TaskXlsx.write(dir.resolve("tasks.xlsx"), byTownship, run.job.taskLabels());
     written.add(dir.resolve("tasks.xlsx"));
+    FeedbackTemplate.write(dir.resolve("tasks-feedback.xlsx"), plan.tasks());
+    written.add(dir.resolve("tasks-feedback.xlsx"));
     TestHooks.point("run.tasks-written");
     return written;
   }

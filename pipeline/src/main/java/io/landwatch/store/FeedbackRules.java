@@ -52,6 +52,10 @@ public final class FeedbackRules {
     List<Change> changes = new ArrayList<>();
     int rejected = 0;
     for (FeedbackRow r : rows) {
+      if (r.result() == null && r.action() == null && r.checkedOn() == null) {
+        outcomes.add(new RowOutcome(r.row(), r.id(), "not filled in", null));
+        continue;
+      }
       TaskRow task = r.taskId() != null ? byId.get(r.taskId()) : r.patchId() != null ? byPatch.get(r.patchId()) : null;
       String result = lower(r.result());
       String action = r.action() == null ? "none" : lower(r.action());

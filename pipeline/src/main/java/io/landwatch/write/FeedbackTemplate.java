@@ -1,0 +1,79 @@
+package io.landwatch.write;
+
+import io.landwatch.plan.Task;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.DataValidation;
+import org.apache.poi.ss.usermodel.DataValidationHelper;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddressList;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/**
+ * 反馈表.xlsx (tasks-feedback.xlsx): the field-result form the township fills in and hands back to
+ * {@code landwatch feedback import} as it is. One row per open task (task id, patch, place,
+ * priority, due date pre-filled); the result and action cells offer drop-down lists of the words
+ * the import understands; rows left blank are skipped on import.
+ */
+public final class FeedbackTemplate {
+  /** The pre-filled columns, then the ones to fill in. */
+  public static final List<String> HEADERS = List.of("任务编号", "图斑编号", "乡镇", "村", "网格员", "优先级",
+      "办结期限", "核查结果", "处置措施", "核查日期", "核查人", "备注");
+
+  /** The drop-down lists: what the import maps to results and actions. */
+  public static final List<String> RESULTS = List.of("违法", "合法", "其他");
+  public static final List<String> ACTIONS = List.of("无", "已制止", "已拆除", "已复耕", "已立案", "移送公安", "移送法院",
+      "移送纪检监察");
+
+  private static final int FIRST_INPUT = 7;
+
+  private FeedbackTemplate() {}
+
+  public static void write(Path target, List<Task> tasks) {
+    AtomicFile.write(target, out -> {
+      try (XSSFWorkbook wb = new XSSFWorkbook()) {
+        Sheet sheet = wb.createSheet("反馈");
+        CellStyle bold = wb.createCellStyle();
+        Font f = wb.createFont();
+        f.setBold(true);
+        bold.setFont(f);
+        Row head = sheet.createRow(0);
+        for (int i = 0; i < HEADERS.size(); i++) {
+          var c = head.createCell(i);
+          c.setCellValue(HEADERS.get(i));
+          c.setCellStyle(bold);
+          sheet.setColumnWidth(i, (i >= FIRST_INPUT ? 12 : 16) * 256);
+        }
+        int r = 1;
+        for (Task t : tasks) {
+          Row row = sheet.createRow(r++);
+          String[] values = {t.taskId(), t.patchId(), t.township(), t.village(), t.inspector(),
+              t.priority() == null ? null : t.priority().name(), t.dueOn().toString()};
+          for (int i = 0; i < values.length; i++) {
+            if (values[i] != null) {
+              row.createCell(i).setCellValue(values[i]);
+            }
+          }
+        }
+        int last = Math.max(1, tasks.size());
+        DataValidationHelper dv = sheet.getDataValidationHelper();
+        sheet.addValidationData(list(dv, RESULTS, last, FIRST_INPUT));
+        sheet.addValidationData(list(dv, ACTIONS, last, FIRST_INPUT + 1));
+        sheet.createFreezePane(1, 1);
+        sheet.setAutoFilter(new org.apache.poi.ss.util.CellRangeAddress(0, last, 0, HEADERS.size() - 1));
+        wb.write(out);
+      }
+    });
+  }
+
+  private static DataValidation list(DataValidationHelper dv, List<String> words, int lastRow, int column) {
+    DataValidation v = dv.createValidation(dv.createExplicitListConstraint(words.toArray(new String[0])),
+        new CellRangeAddressList(1, lastRow, column, column));
+    v.setShowErrorBox(true);
+    v.setSuppressDropDownArrow(true);
+    return v;
+  }
+}
