@@ -44,7 +44,8 @@ final class FeedbackCommand {
       Path storePath = where.existing();
       FeedbackImport.Report r;
       try (CaseStore store = CaseStore.open(storePath)) {
-        r = FeedbackImport.run(store, file, encoding, partial, today == null ? LocalDate.now() : today);
+        r = FeedbackImport.run(store, file, encoding, partial, today == null ? LocalDate.now() : today,
+            where.rules().resultTypes());
       }
       Path out = report != null ? report : file.resolveSibling(file.getFileName() + ".report.csv");
       FeedbackReport.write(out, r);

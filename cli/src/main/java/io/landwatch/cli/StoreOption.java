@@ -3,6 +3,7 @@ package io.landwatch.cli;
 import io.landwatch.LandwatchException;
 import io.landwatch.config.JobConfig;
 import io.landwatch.config.JobConfigLoader;
+import io.landwatch.config.Rules;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -31,6 +32,11 @@ final class StoreOption {
     }
     throw LandwatchException.invalidInput("No case store given: use --store FILE.gpkg or --job JOB.yaml"
         + " (a run keeps its store in landwatch.gpkg beside the job file).");
+  }
+
+  /** The job's rules when a job is given, else the defaults. */
+  Rules rules() {
+    return job == null ? Rules.defaults() : JobConfigLoader.load(job).rules();
   }
 
   Path existing() {

@@ -563,13 +563,17 @@ class BadInputTest {
     void chineseHeadersAndValuesAsTheOfficeWritesThem() throws Exception {
       ran();
       String t = firstTask();
-      Path f = feedback("fb.csv", "任务编号,核查结果,处置措施,核查日期,核查人,备注\n" + t + ",违法,已制止,2023-09-02,王芳,已下达停工通知\n",
-          StandardCharsets.UTF_8);
+      List<List<String>> tasks = Csv.parse(Files.readString(c.out().resolve("tasks.csv"), StandardCharsets.UTF_8));
+      String t2 = tasks.get(2).get(Csv.col(tasks, "task_id"));
+      Path f = feedback("fb.csv", "任务编号,核查结果,处置措施,核查日期,核查人,备注\n" + t + ",违法,已制止,2023-09-02,王芳,已下达停工通知\n"
+          + t2 + ",设施农用地,,2023-09-02,王芳,已备案\n", StandardCharsets.UTF_8);
       CliRunner.Outcome o = importFile(f);
       assertEquals(0, o.exit(), o.out() + o.err());
       assertEquals("stopped", CountyCopy.sql(c.file("landwatch.gpkg"), "SELECT status FROM tasks WHERE task_id = '" + t + "'"));
       assertTrue(CountyCopy.sql(c.file("landwatch.gpkg"), "SELECT note FROM history WHERE task_id = '" + t
           + "' AND new_status = 'stopped'").contains("已下达停工通知"));
+      assertEquals("closed|facility_agriculture", CountyCopy.sql(c.file("landwatch.gpkg"),
+          "SELECT status, result FROM tasks WHERE task_id = '" + t2 + "'"), "facility agriculture needs no enforcement");
     }
 
     @Test
@@ -624,7 +628,7 @@ class BadInputTest {
         assertEquals(List.of("违法", "合法", "其他"), List.of(sheet.getDataValidations().stream()
             .filter(v -> v.getRegions().getCellRangeAddress(0).getFirstColumn() == 7).findFirst().orElseThrow()
             .getValidationConstraint().getExplicitListValues()), "a drop-down list of results");
-        List<List<String>> tasks = io.landwatch.testing.Csv.parse(Files.readString(c.out().resolve("tasks.csv"),
+        List<List<String>> tasks = Csv.parse(Files.readString(c.out().resolve("tasks.csv"),
             StandardCharsets.UTF_8));
         assertEquals(tasks.size() - 1, sheet.getLastRowNum(), "one row per open task");
         for (int r = 1; r <= 2; r++) {

@@ -101,6 +101,7 @@ public record JobConfig(
     r.put("approval_kinds", rules.approvalKinds());
     r.put("due_days", new java.util.TreeMap<>(rules.dueDays()));
     r.put("earliest_date", rules.earliestDate().toString());
+    r.put("result_types", new java.util.TreeMap<>(rules.resultTypes()));
     m.put("rules", r);
     m.put("output", Map.of("dir", outputDir.toString()));
     m.put("store", store == null ? null : store.toString());

@@ -27,7 +27,7 @@ public final class JobConfigLoader {
   private static final Set<String> LAYER_KEYS =
       Set.of("path", "layer", "encoding", "crs", "where", "wkt", "x", "y", "lon", "lat");
   private static final Set<String> RULE_KEYS = Set.of("tolerance_m2", "referral_basic_farmland_mu",
-      "referral_other_farmland_mu", "accountability_ratio", "approval_kinds", "due_days", "earliest_date");
+      "referral_other_farmland_mu", "accountability_ratio", "approval_kinds", "due_days", "earliest_date", "result_types");
   private static final Set<String> OUTPUT_KEYS = Set.of("dir", "task_labels", "formats", "shapefile_encoding");
   private static final Set<String> RUN_KEYS = Set.of("threads", "progress_seconds");
 
@@ -239,7 +239,27 @@ public final class JobConfigLoader {
         num(n, "referral_basic_farmland_mu", d.referralBasicFarmlandMu()),
         num(n, "referral_other_farmland_mu", d.referralOtherFarmlandMu()),
         num(n, "accountability_ratio", d.accountabilityRatio()),
-        List.copyOf(kinds), Map.copyOf(due), earliest(n, d.earliestDate()));
+        List.copyOf(kinds), Map.copyOf(due), earliest(n, d.earliestDate()), resultTypes(n.get("result_types")));
+  }
+
+  /** The default result types, with the job's added or changed: type → illegal | legal | other. */
+  private Map<String, String> resultTypes(JsonNode n) {
+    Map<String, String> types = new java.util.TreeMap<>(Rules.DEFAULT_RESULT_TYPES);
+    if (n == null || n.isNull()) {
+      return Map.copyOf(types);
+    }
+    requireObject(n, "rules.result_types");
+    Iterator<String> it = n.fieldNames();
+    while (it.hasNext()) {
+      String type = it.next();
+      String meaning = text(n.get(type), "rules.result_types." + type);
+      if (!Set.of("illegal", "legal", "other").contains(meaning)) {
+        throw error("rules.result_types." + type, "is '" + meaning + "'; a result type means illegal, legal"
+            + " (the task closes) or other (checked, stays open)");
+      }
+      types.put(type, meaning);
+    }
+    return Map.copyOf(types);
   }
 
   private java.time.LocalDate earliest(JsonNode parent, java.time.LocalDate dflt) {

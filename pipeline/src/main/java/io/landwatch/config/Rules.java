@@ -16,6 +16,8 @@ import java.util.Map;
  * @param dueDays days a patrol task of each priority has before it is overdue
  * @param earliestDate the earliest plausible patch or approval date: a date before it is a typo
  *     (18990101) and is quarantined, never judged
+ * @param resultTypes field-check result types → what they mean for the task: illegal, legal (the
+ *     task closes) or other (checked, stays open)
  */
 public record Rules(
     double toleranceM2,
@@ -24,9 +26,18 @@ public record Rules(
     double accountabilityRatio,
     List<String> approvalKinds,
     Map<String, Integer> dueDays,
-    LocalDate earliestDate) {
+    LocalDate earliestDate,
+    Map<String, String> resultTypes) {
 
   public static final Map<String, Integer> DEFAULT_DUE_DAYS = Map.of("P1", 1, "P2", 3, "P3", 7);
+
+  /**
+   * The result types of field checks (举证 practice): the patch is illegal; legal (approved);
+   * facility agriculture (设施农用地), a rural road (农村道路) or a false change (伪变化), which need
+   * no enforcement; or other.
+   */
+  public static final Map<String, String> DEFAULT_RESULT_TYPES = Map.of("illegal", "illegal", "legal", "legal",
+      "facility_agriculture", "legal", "rural_road", "legal", "false_change", "legal", "other", "other");
 
   /** Landsat 1's launch: no satellite change patch can be older. */
   public static final LocalDate DEFAULT_EARLIEST_DATE = LocalDate.of(1972, 7, 23);
@@ -35,7 +46,7 @@ public record Rules(
   public Rules(double toleranceM2, double referralBasicFarmlandMu, double referralOtherFarmlandMu,
       double accountabilityRatio, List<String> approvalKinds) {
     this(toleranceM2, referralBasicFarmlandMu, referralOtherFarmlandMu, accountabilityRatio,
-        approvalKinds, DEFAULT_DUE_DAYS, DEFAULT_EARLIEST_DATE);
+        approvalKinds, DEFAULT_DUE_DAYS, DEFAULT_EARLIEST_DATE, DEFAULT_RESULT_TYPES);
   }
 
   public static Rules defaults() {

@@ -1,5 +1,6 @@
 package io.landwatch.store;
 
+import io.landwatch.config.Rules;
 import io.landwatch.util.TestHooks;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -35,10 +36,16 @@ public final class FeedbackImport {
    * @param today checks dated later are rejected
    */
   public static Report run(CaseStore store, Path file, String encoding, boolean partial, LocalDate today) {
+    return run(store, file, encoding, partial, today, Rules.DEFAULT_RESULT_TYPES);
+  }
+
+  /** As {@link #run(CaseStore, Path, String, boolean, LocalDate)} with the job's result types. */
+  public static Report run(CaseStore store, Path file, String encoding, boolean partial, LocalDate today,
+      java.util.Map<String, String> resultTypes) {
     List<FeedbackRow> rows = FeedbackFile.read(file, encoding);
     Set<String> recorded = new HashSet<>();
     store.history().stream().filter(h -> h.sourceKey() != null).forEach(h -> recorded.add(h.sourceKey()));
-    FeedbackRules.Plan plan = FeedbackRules.plan(rows, store.tasks(), recorded, today);
+    FeedbackRules.Plan plan = FeedbackRules.plan(rows, store.tasks(), recorded, today, resultTypes);
     boolean apply = plan.rejected() == 0 || partial;
     if (apply && !plan.changes().isEmpty()) {
       apply(store, plan.changes(), file);

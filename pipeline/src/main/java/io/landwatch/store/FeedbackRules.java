@@ -1,5 +1,6 @@
 package io.landwatch.store;
 
+import io.landwatch.config.Rules;
 import io.landwatch.prepare.DateParser;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -16,7 +17,6 @@ import java.util.TreeSet;
  * check the store already holds, or that repeats an earlier row, is "already applied".
  */
 public final class FeedbackRules {
-  static final Set<String> RESULTS = Set.of("illegal", "legal", "other");
   static final Set<String> ACTIONS = Set.of("none", "stopped", "demolished", "restored", "case_filed",
       "referred_police", "referred_court", "referred_discipline");
 
@@ -38,6 +38,15 @@ public final class FeedbackRules {
    * @param today checks dated later are refused
    */
   static Plan plan(List<FeedbackRow> rows, List<TaskRow> tasks, Set<String> recorded, LocalDate today) {
+    return plan(rows, tasks, recorded, today, Rules.DEFAULT_RESULT_TYPES);
+  }
+
+  /**
+   * @param resultTypes result type → illegal, legal or other (rules.result_types): the row's
+   *     result is a type; what it means decides the task's next status
+   */
+  static Plan plan(List<FeedbackRow> rows, List<TaskRow> tasks, Set<String> recorded, LocalDate today,
+      Map<String, String> resultTypes) {
     Map<String, TaskRow> byId = new HashMap<>();
     Map<String, TaskRow> byPatch = new HashMap<>();
     for (TaskRow t : tasks) {
@@ -60,7 +69,7 @@ public final class FeedbackRules {
       String result = lower(r.result());
       String action = r.action() == null ? "none" : lower(r.action());
       String reason = taskProblem(r, task);
-      if (reason == null && !RESULTS.contains(result)) {
+      if (reason == null && !resultTypes.containsKey(result)) {
         reason = "unknown result '" + r.result() + "' (use " + FeedbackVocabulary.help() + ")";
       }
       if (reason == null && !ACTIONS.contains(action)) {
@@ -85,9 +94,10 @@ public final class FeedbackRules {
       }
       TaskStatus next = null;
       if (reason == null) {
-        next = transition(status.get(task.taskId()), result, action);
+        String meaning = resultTypes.get(result);
+        next = transition(status.get(task.taskId()), meaning, action);
         if (next == null) {
-          reason = transitionProblem(status.get(task.taskId()), result, action);
+          reason = transitionProblem(status.get(task.taskId()), meaning, action);
         }
       }
       if (reason != null) {

@@ -15,8 +15,9 @@ final class FeedbackVocabulary {
   /** Canonical column → the headers accepted for it, English first. */
   static final Map<String, List<String>> COLUMNS = columns();
 
-  private static final Map<String, String> RESULTS = Map.of(
-      "违法", "illegal", "疑似违法", "illegal", "合法", "legal", "合法已批", "legal", "已批", "legal", "其他", "other");
+  private static final Map<String, String> RESULTS = Map.of("违法", "illegal", "疑似违法", "illegal",
+      "合法", "legal", "合法已批", "legal", "已批", "legal", "设施农用地", "facility_agriculture",
+      "农村道路", "rural_road", "伪变化", "false_change", "其他", "other");
 
   private static final Map<String, String> ACTIONS = actions();
 
@@ -78,7 +79,8 @@ final class FeedbackVocabulary {
 
   /** The accepted words, for error messages. */
   static String help() {
-    return "results 违法/合法/其他 (illegal/legal/other); actions 无, 已制止, 已拆除, 已复耕, 已立案, 移送公安,"
+    return "results 违法/合法已批/设施农用地/农村道路/伪变化/其他 (illegal/legal/facility_agriculture/rural_road/"
+        + "false_change/other, or a type of rules.result_types); actions 无, 已制止, 已拆除, 已复耕, 已立案, 移送公安,"
         + " 移送法院, 移送纪检监察 (none, stopped, demolished, restored, case_filed, referred_police,"
         + " referred_court, referred_discipline)";
   }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.landwatch.config.Rules;
 import io.landwatch.model.Priority;
 import java.time.LocalDate;
 import java.util.List;
@@ -58,6 +59,22 @@ class FeedbackRulesTest {
   }
 
   @Test
+  void resultTypesThatNeedNoEnforcementCloseTheTaskAndTypesAreConfigurable() {
+    var types = new java.util.HashMap<>(Rules.DEFAULT_RESULT_TYPES);
+    types.put("临时用地", "legal");
+    var plan = FeedbackRules.plan(List.of(row(2, "TA", "facility_agriculture", null, "2023-07-04"),
+        row(3, "TB", "false_change", null, "2023-07-04"), row(4, "TC", "临时用地", null, "2023-07-04"),
+        row(5, "TD", "temporary_use", null, "2023-07-04")),
+        List.of(task("TA", TaskStatus.OPEN), task("TB", TaskStatus.OPEN), task("TC", TaskStatus.OPEN),
+            task("TD", TaskStatus.OPEN)), Set.of(), DAY.plusDays(5), types);
+    assertEquals(List.of(TaskStatus.CLOSED, TaskStatus.CLOSED, TaskStatus.CLOSED),
+        plan.changes().stream().map(FeedbackRules.Change::next).toList());
+    assertEquals("facility_agriculture", plan.changes().get(0).result(), "the type is what the store keeps");
+    assertEquals(1, plan.rejected(), "an unconfigured type is refused");
+    assertTrue(plan.outcomes().get(3).reason().startsWith("unknown result 'temporary_use'"), plan.outcomes().get(3).reason());
+  }
+
+  @Test
   void rejections() {
     var plan = FeedbackRules.plan(List.of(row(2, "TZ", "illegal", "none", "2023-07-04"),
         row(3, "TA", "illegal", "none", "2023-07-02"), row(4, "TA", "illegal", "none", "2023-07-09"),
@@ -67,7 +84,7 @@ class FeedbackRulesTest {
     List<String> reasons = plan.outcomes().stream().map(FeedbackRules.RowOutcome::reason).toList();
     assertEquals(List.of("unknown task_id 'TZ'", "checked_on 2023-07-02 is before the task existed (2023-07-03)",
         "checked_on 2023-07-09 is in the future"), reasons.subList(0, 3));
-    assertTrue(reasons.get(3).startsWith("unknown result 'guilty' (use results 违法/合法/其他 (illegal/legal/other)"),
+    assertTrue(reasons.get(3).startsWith("unknown result 'guilty' (use results 违法/合法已批/设施农用地"),
         reasons.get(3));
     assertEquals("checked_on is empty", reasons.get(4));
   }
