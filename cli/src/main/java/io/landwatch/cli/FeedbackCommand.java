@@ -45,7 +45,7 @@ final class FeedbackCommand {
       FeedbackImport.Report r;
       try (CaseStore store = CaseStore.open(storePath)) {
         r = FeedbackImport.run(store, file, encoding, partial, today == null ? LocalDate.now() : today,
-            where.rules().resultTypes());
+            where.rules());
       }
       Path out = report != null ? report : file.resolveSibling(file.getFileName() + ".report.csv");
       FeedbackReport.write(out, r);

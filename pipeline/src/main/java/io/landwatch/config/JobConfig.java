@@ -102,6 +102,8 @@ public record JobConfig(
     r.put("due_days", new java.util.TreeMap<>(rules.dueDays()));
     r.put("earliest_date", rules.earliestDate().toString());
     r.put("result_types", new java.util.TreeMap<>(rules.resultTypes()));
+    r.put("photo_max_distance_m", rules.photoMaxDistanceM());
+    r.put("require_photo_to_close", rules.requirePhotoToClose());
     m.put("rules", r);
     m.put("output", Map.of("dir", outputDir.toString()));
     m.put("store", store == null ? null : store.toString());

@@ -27,7 +27,8 @@ public final class JobConfigLoader {
   private static final Set<String> LAYER_KEYS =
       Set.of("path", "layer", "encoding", "crs", "where", "wkt", "x", "y", "lon", "lat");
   private static final Set<String> RULE_KEYS = Set.of("tolerance_m2", "referral_basic_farmland_mu",
-      "referral_other_farmland_mu", "accountability_ratio", "approval_kinds", "due_days", "earliest_date", "result_types");
+      "referral_other_farmland_mu", "accountability_ratio", "approval_kinds", "due_days", "earliest_date", "result_types",
+      "photo_max_distance_m", "require_photo_to_close");
   private static final Set<String> OUTPUT_KEYS = Set.of("dir", "task_labels", "formats", "shapefile_encoding");
   private static final Set<String> RUN_KEYS = Set.of("threads", "progress_seconds");
 
@@ -239,7 +240,19 @@ public final class JobConfigLoader {
         num(n, "referral_basic_farmland_mu", d.referralBasicFarmlandMu()),
         num(n, "referral_other_farmland_mu", d.referralOtherFarmlandMu()),
         num(n, "accountability_ratio", d.accountabilityRatio()),
-        List.copyOf(kinds), Map.copyOf(due), earliest(n, d.earliestDate()), resultTypes(n.get("result_types")));
+        List.copyOf(kinds), Map.copyOf(due), earliest(n, d.earliestDate()), resultTypes(n.get("result_types")),
+        num(n, "photo_max_distance_m", d.photoMaxDistanceM()), flag(n, "require_photo_to_close", d.requirePhotoToClose()));
+  }
+
+  private boolean flag(JsonNode parent, String key, boolean dflt) {
+    JsonNode v = parent.get(key);
+    if (v == null || v.isNull()) {
+      return dflt;
+    }
+    if (!v.isBoolean()) {
+      throw error("rules." + key, "must be true or false, got '" + v.asText() + "'");
+    }
+    return v.asBoolean();
   }
 
   /** The default result types, with the job's added or changed: type → illegal | legal | other. */

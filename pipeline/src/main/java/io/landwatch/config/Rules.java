@@ -18,6 +18,8 @@ import java.util.Map;
  *     (18990101) and is quarantined, never judged
  * @param resultTypes field-check result types → what they mean for the task: illegal, legal (the
  *     task closes) or other (checked, stays open)
+ * @param photoMaxDistanceM a photo taken farther than this from its case is flagged
+ * @param requirePhotoToClose a check that closes a task needs a photo (in its row or before)
  */
 public record Rules(
     double toleranceM2,
@@ -27,7 +29,9 @@ public record Rules(
     List<String> approvalKinds,
     Map<String, Integer> dueDays,
     LocalDate earliestDate,
-    Map<String, String> resultTypes) {
+    Map<String, String> resultTypes,
+    double photoMaxDistanceM,
+    boolean requirePhotoToClose) {
 
   public static final Map<String, Integer> DEFAULT_DUE_DAYS = Map.of("P1", 1, "P2", 3, "P3", 7);
 
@@ -46,7 +50,7 @@ public record Rules(
   public Rules(double toleranceM2, double referralBasicFarmlandMu, double referralOtherFarmlandMu,
       double accountabilityRatio, List<String> approvalKinds) {
     this(toleranceM2, referralBasicFarmlandMu, referralOtherFarmlandMu, accountabilityRatio,
-        approvalKinds, DEFAULT_DUE_DAYS, DEFAULT_EARLIEST_DATE, DEFAULT_RESULT_TYPES);
+        approvalKinds, DEFAULT_DUE_DAYS, DEFAULT_EARLIEST_DATE, DEFAULT_RESULT_TYPES, 50, false);
   }
 
   public static Rules defaults() {

@@ -322,6 +322,13 @@ public final class CaseStore implements AutoCloseable {
     return out;
   }
 
+  /** Every photo kept as evidence, in the order they were added. */
+  public List<EvidenceRow> evidence() {
+    List<EvidenceRow> out = new ArrayList<>();
+    scan("evidence", null, f -> out.add(EvidenceRow.read(new FeatureFields(f))));
+    return out;
+  }
+
   /** Every run, oldest first. */
   public List<RunRow> runs() {
     List<RunRow> out = new ArrayList<>();
@@ -370,6 +377,10 @@ public final class CaseStore implements AutoCloseable {
 
   public void insert(HistoryRow h) {
     insert("history", h::write, null);
+  }
+
+  public void insert(EvidenceRow e) {
+    insert("evidence", e::write, null);
   }
 
   public void insert(RunRow r) {

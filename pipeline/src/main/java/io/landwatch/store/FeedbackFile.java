@@ -31,9 +31,24 @@ final class FeedbackFile {
         SourceRecord rec = new SourceRecord(f.GetFID(), Attributes.of(f));
         int row = out.size() + 2; // the header is row 1
         java.util.function.Function<String, String> cell = c -> text(file, row, c, rec.text(headers.get(c)), effective);
+        List<Photo> photos = new ArrayList<>();
+        String problem = null;
+        String names = cell.apply("photos");
+        if (names != null) {
+          for (String name : names.split("[;；,，\\s]+")) {
+            if (name.isBlank()) {
+              continue;
+            }
+            try {
+              photos.add(Photo.read(file.toAbsolutePath().getParent().resolve(name.strip())));
+            } catch (LandwatchException e) {
+              problem = e.getMessage();
+            }
+          }
+        }
         out.add(new FeedbackRow(row, cell.apply("task_id"), cell.apply("patch_id"),
             FeedbackVocabulary.result(cell.apply("result")), FeedbackVocabulary.action(cell.apply("action")),
-            cell.apply("checked_on"), cell.apply("inspector"), cell.apply("note")));
+            cell.apply("checked_on"), cell.apply("inspector"), cell.apply("note"), List.copyOf(photos), problem));
       });
     }
     return out;

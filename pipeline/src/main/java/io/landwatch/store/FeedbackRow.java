@@ -4,9 +4,17 @@ package io.landwatch.store;
  * One row of a feedback file as written (trimmed text; null for blank cells).
  *
  * @param row the row number in the file (the header is row 1)
+ * @param photos the row's photos, read; empty when it names none
+ * @param photoProblem why a named photo cannot be used (missing, not an image), or null
  */
 public record FeedbackRow(int row, String taskId, String patchId, String result, String action, String checkedOn,
-    String inspector, String note) {
+    String inspector, String note, java.util.List<Photo> photos, String photoProblem) {
+
+  /** A row without photos. */
+  public FeedbackRow(int row, String taskId, String patchId, String result, String action, String checkedOn,
+      String inspector, String note) {
+    this(row, taskId, patchId, result, action, checkedOn, inspector, note, java.util.List.of(), null);
+  }
 
   /** How the row names its task, for reports. */
   public String id() {

@@ -23,9 +23,22 @@ public final class FeedbackRules {
   /** The outcome of one row: ok (to apply), rejected (with reason) or already applied. */
   public record RowOutcome(int row, String id, String outcome, String reason) {}
 
-  /** One accepted row: the task before, its status after, and the check. */
+  /** One accepted row: the task before, its status after, the check and its photos. */
   record Change(int row, TaskRow task, TaskStatus next, LocalDate checkedOn, String result, String action,
-      String inspector, String note, String key) {}
+      String inspector, String note, String key, List<PhotoCheck.Checked> photos) {}
+
+  /**
+   * What the store already holds that photos are checked against.
+   *
+   * @param outlines case id → outline, CGCS2000 lon/lat
+   * @param caseOfHash photo SHA-256 → the case it backs
+   * @param maxDistanceM rules.photo_max_distance_m
+   * @param requirePhotoToClose rules.require_photo_to_close
+   */
+  record Evidence(Map<String, org.locationtech.jts.geom.Geometry> outlines, Map<String, String> caseOfHash,
+      double maxDistanceM, boolean requirePhotoToClose) {
+    static final Evidence NONE = new Evidence(Map.of(), Map.of(), 50, false);
+  }
 
   /** Every row's outcome, the accepted changes in file order, and how many rows were rejected. */
   record Plan(List<RowOutcome> outcomes, List<Change> changes, int rejected) {}
@@ -47,6 +60,14 @@ public final class FeedbackRules {
    */
   static Plan plan(List<FeedbackRow> rows, List<TaskRow> tasks, Set<String> recorded, LocalDate today,
       Map<String, String> resultTypes) {
+    return plan(rows, tasks, recorded, today, resultTypes, Evidence.NONE);
+  }
+
+  /** @param evidence the store's cases and photos the rows' photos are checked against */
+  static Plan plan(List<FeedbackRow> rows, List<TaskRow> tasks, Set<String> recorded, LocalDate today,
+      Map<String, String> resultTypes, Evidence evidence) {
+    Map<String, String> caseOfHash = new HashMap<>(evidence.caseOfHash());
+    Set<String> withPhotos = new java.util.HashSet<>(caseOfHash.values());
     Map<String, TaskRow> byId = new HashMap<>();
     Map<String, TaskRow> byPatch = new HashMap<>();
     for (TaskRow t : tasks) {
@@ -69,6 +90,9 @@ public final class FeedbackRules {
       String result = lower(r.result());
       String action = r.action() == null ? "none" : lower(r.action());
       String reason = taskProblem(r, task);
+      if (reason == null && r.photoProblem() != null) {
+        reason = r.photoProblem();
+      }
       if (reason == null && !resultTypes.containsKey(result)) {
         reason = "unknown result '" + r.result() + "' (use " + FeedbackVocabulary.help() + ")";
       }
@@ -100,15 +124,33 @@ public final class FeedbackRules {
           reason = transitionProblem(status.get(task.taskId()), meaning, action);
         }
       }
+      if (reason == null && next == TaskStatus.CLOSED && evidence.requirePhotoToClose() && r.photos().isEmpty()
+          && !withPhotos.contains(task.caseId())) {
+        reason = "closing the task needs a photo of the site (rules.require_photo_to_close): add it in the"
+            + " photos (照片) column";
+      }
       if (reason != null) {
         rejected++;
         outcomes.add(new RowOutcome(r.row(), r.id(), "rejected", reason));
         continue;
       }
+      List<PhotoCheck.Checked> photos = new ArrayList<>();
+      for (Photo p : r.photos()) {
+        PhotoCheck.Checked c = PhotoCheck.check(p, evidence.outlines().get(task.caseId()), task.createdOn(),
+            task.caseId(), caseOfHash.get(p.sha256()), evidence.maxDistanceM());
+        photos.add(c);
+        caseOfHash.putIfAbsent(p.sha256(), task.caseId());
+      }
+      if (!photos.isEmpty()) {
+        withPhotos.add(task.caseId());
+      }
       keysInFile.put(key, r.row());
-      changes.add(new Change(r.row(), task, next, checked, result, action, r.inspector(), r.note(), key));
+      changes.add(new Change(r.row(), task, next, checked, result, action, r.inspector(), r.note(), key,
+          List.copyOf(photos)));
       status.put(task.taskId(), next);
-      outcomes.add(new RowOutcome(r.row(), r.id(), "ok", null));
+      String flags = String.join("; ", photos.stream().filter(c -> !c.flags().isEmpty())
+          .map(c -> PhotoCheck.describe(c, evidence.maxDistanceM())).toList());
+      outcomes.add(new RowOutcome(r.row(), r.id(), "ok", flags.isEmpty() ? null : flags));
     }
     return new Plan(outcomes, changes, rejected);
   }

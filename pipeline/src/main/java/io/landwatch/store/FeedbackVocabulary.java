@@ -32,6 +32,7 @@ final class FeedbackVocabulary {
     m.put("checked_on", List.of("checked_on", "核查日期", "核查时间"));
     m.put("inspector", List.of("inspector", "核查人", TaskLabels.CHINESE.get("inspector")));
     m.put("note", List.of("note", "备注"));
+    m.put("photos", List.of("photos", "照片"));
     return m;
   }
 

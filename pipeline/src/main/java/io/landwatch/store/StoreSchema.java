@@ -10,7 +10,7 @@ import java.util.List;
  */
 final class StoreSchema {
   /** The version this code writes. */
-  static final int CURRENT = 2;
+  static final int CURRENT = 3;
 
   /** The table holding the version ({@code key = 'schema_version'}). */
   static final String META = "landwatch_meta";
@@ -56,13 +56,20 @@ final class StoreSchema {
       text("run_id"), text("job"), text("run_date"), text("started"), text("finished"), integer("patches"),
       integer("new_cases"), integer("updated_cases"), integer("reopened_cases"), text("status")));
 
+  /** Photos that back a field check: copied beside the store, with their hash, place and time. */
+  static final Table EVIDENCE = new Table("evidence", null, List.of(
+      text("case_id"), text("task_id"), text("file"), text("sha256"), text("taken_at"), real("lon"), real("lat"),
+      real("distance_m"), text("flags"), text("source_key")));
+
   /** The tables of version 1, as the first release created them. */
   static final List<Table> V1 = List.of(CASES, TASKS, HISTORY_V1, RUNS);
 
   /** Every migration, oldest first; migration i turns version i + 1 into i + 2. */
   static final List<Migration> MIGRATIONS = List.of(
       new Migration(1, "history.source_key: what makes a feedback row the same check (idempotent imports)",
-          List.of(new AddColumn("history", text("source_key")))));
+          List.of(new AddColumn("history", text("source_key")))),
+      new Migration(2, "evidence: the photos of field checks, their hashes and flags",
+          List.of(new CreateTable(EVIDENCE))));
 
   private StoreSchema() {}
 

@@ -79,7 +79,7 @@ class StoreMigrationTest {
     try (CaseStore s = CaseStore.open(fresh)) {
       assertTrue(s.cases().isEmpty());
     }
-    for (String table : new String[] {"cases", "tasks", "history", "runs", StoreSchema.META}) {
+    for (String table : new String[] {"cases", "tasks", "history", "runs", "evidence", StoreSchema.META}) {
       assertEquals(fields(store, table), fields(fresh, table), table);
     }
   }
