@@ -17,6 +17,7 @@ import org.locationtech.jts.geom.util.GeometryFixer;
 import org.locationtech.jts.geom.util.PolygonExtracter;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
+import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 import org.locationtech.jts.operation.valid.IsValidOp;
 import org.locationtech.jts.operation.valid.TopologyValidationError;
 
@@ -161,10 +162,36 @@ public final class GeometryPreparer {
           + op.getValidationError().getMessage() + " at " + op.getValidationError().getCoordinate()
           + ") and nothing is left after repair");
     }
-    repairs.count(layer, category);
     Geometry result = polys.size() == 1 ? polys.get(0)
         : factory.createMultiPolygon(polys.toArray(new Polygon[0]));
+    if (!result.isValid()) {
+      // GeometryFixer can leave nearly coincident edges of a tangled ring crossing: dissolving the
+      // parts with the robust overlay settles them (found by fuzzing the CSV/WKT reader).
+      result = dissolved(result);
+      if (result == null) {
+        return new Rejected("unrepairable_geometry", "the geometry is invalid (" + op.getValidationError().getMessage()
+            + " at " + op.getValidationError().getCoordinate() + ") and no repair gives a valid polygon");
+      }
+    }
+    repairs.count(layer, category);
     return new Prepared(result);
+  }
+
+  /** The polygons of {@code g} unioned into a valid polygon or multipolygon, or null when none comes out. */
+  private Geometry dissolved(Geometry g) {
+    Geometry u;
+    try {
+      u = OverlayNGRobust.union(g);
+    } catch (RuntimeException e) {
+      return null;
+    }
+    List<Polygon> polys = new ArrayList<>();
+    PolygonExtracter.getPolygons(u, polys);
+    if (polys.isEmpty()) {
+      return null;
+    }
+    Geometry out = polys.size() == 1 ? polys.get(0) : factory.createMultiPolygon(polys.toArray(new Polygon[0]));
+    return out.isValid() && out.getArea() > 0 ? out : null;
   }
 
   private static String category(Geometry g, TopologyValidationError err) {

@@ -29,6 +29,21 @@ class GeometryPreparerTest {
     return assertInstanceOf(GeometryPreparer.Rejected.class, r);
   }
 
+  /**
+   * Found by fuzzing the CSV/WKT reader: a tangled ring whose GeometryFixer result still had two
+   * nearly coincident crossing edges. The repaired geometry must be valid and keep the area.
+   */
+  @Test
+  void aTangleGeometryFixerLeavesInvalidIsDissolved() {
+    String wkt = "POLYGON ((38440001 2960001, 38440100 3960000, 38440000 3960100, 38440101 3960000,"
+        + " 38440100 3960000, 38440000 3960100, 38440100 3960100, 38440001 2960001))";
+    var r = prep.prepare(ogr.CreateGeometryFromWkt(wkt), null, "fuzz", repairs);
+    Geometry g = prepared(r);
+    assertTrue(g.isValid(), g.toText());
+    Geometry fixed = org.locationtech.jts.geom.util.GeometryFixer.fix(Geoms.wkt(wkt));
+    assertEquals(fixed.getArea(), g.getArea(), 1e-3 * fixed.getArea(), "no area lost beyond the fix itself");
+  }
+
   @Test
   void bowTieKeepsBothLobes() {
     // Two triangles meeting at (40, 30): each lobe is 80 × 30 / 2 = 1200 m².
