@@ -144,6 +144,26 @@ class RunCommandTest {
     }
   }
 
+  /** patches.xlsx read by GDAL's XLSX driver, not by the library that wrote it. */
+  @Test
+  void patchesXlsxKeepsIdsAsTextAndDatesAsDates() throws Exception {
+    String info = Ogr.run("ogrinfo", "-so", out.resolve("patches.xlsx").toString(), "patches");
+    assertTrue(info.contains("patch_id: String"), info);
+    assertTrue(info.contains("source.JCBH: String"), info);
+    assertTrue(info.contains("after_date: Date"), info);
+    assertTrue(info.contains("area_m2: Real"), info);
+    assertTrue(info.contains("Feature Count: " + judged), info);
+    List<List<String>> xlsx = Ogr.readCsv(out.resolve("patches.xlsx"), "SELECT patch_id, area_m2, after_date FROM patches", null);
+    int id = Csv.col(csvRows, "patch_id");
+    int area = Csv.col(csvRows, "area_m2");
+    int after = Csv.col(csvRows, "after_date");
+    for (int i = 1; i < csvRows.size(); i++) {
+      assertEquals(csvRows.get(i).get(id), xlsx.get(i).get(0), "14-digit ids unchanged");
+      assertEquals(Double.parseDouble(csvRows.get(i).get(area)), Double.parseDouble(xlsx.get(i).get(1)), 1e-9);
+      assertEquals(csvRows.get(i).get(after).replace('-', '/'), xlsx.get(i).get(2));
+    }
+  }
+
   @Test
   void geojsonFollowsRfc7946() throws Exception {
     String text = Files.readString(out.resolve("patches.geojson"), StandardCharsets.UTF_8);

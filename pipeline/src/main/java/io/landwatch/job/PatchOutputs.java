@@ -8,6 +8,7 @@ import io.landwatch.util.TestHooks;
 import io.landwatch.write.CsvWriter;
 import io.landwatch.write.GeoJsonWriter;
 import io.landwatch.write.PatchGisLayer;
+import io.landwatch.write.PatchXlsx;
 import io.landwatch.write.SummaryWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ final class PatchOutputs {
     geojson.write(add(written, run.out.resolve("suspected.geojson")),
         results.stream().filter(PatchResult::suspected).toList(), PatchResult::unapproved);
     CsvWriter.patches(add(written, run.out.resolve("patches.csv")), results);
+    PatchXlsx.write(add(written, run.out.resolve("patches.xlsx")), results);
     CsvWriter.quarantine(add(written, run.out.resolve("quarantine.csv")), run.quarantine.entries());
     long outside = results.stream().filter(r -> r.village() == null).count();
     SummaryWriter.write(add(written, run.out.resolve("summary.json")), SummaryWriter.build(run.job.name(),
