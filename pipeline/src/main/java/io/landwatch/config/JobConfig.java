@@ -26,6 +26,7 @@ import java.util.Map;
  * @param taskLabels column name → header of the people-facing task outputs (HTML, XLSX)
  * @param formats extra formats of the judged patches for desktop GIS: gpkg, shp, gdb
  * @param shapefileEncoding text encoding of Shapefile outputs (GBK by default)
+ * @param chineseLabels patches.csv and patches.xlsx with Chinese headers and values (output.labels: zh)
  */
 public record JobConfig(
     String name,
@@ -43,7 +44,8 @@ public record JobConfig(
     Path store,
     Map<String, String> taskLabels,
     List<String> formats,
-    String shapefileEncoding) {
+    String shapefileEncoding,
+    boolean chineseLabels) {
 
   public JobConfig {
     approvals = List.copyOf(approvals);
@@ -65,17 +67,17 @@ public record JobConfig(
 
   public JobConfig withOutputDir(Path dir) {
     return new JobConfig(name, jobFile, patches, approvals, farmland, basicFarmland,
-        ecologicalRedline, villages, rules, dir, threads, progressSeconds, store, taskLabels, formats, shapefileEncoding);
+        ecologicalRedline, villages, rules, dir, threads, progressSeconds, store, taskLabels, formats, shapefileEncoding, chineseLabels);
   }
 
   public JobConfig withThreads(int n) {
     return new JobConfig(name, jobFile, patches, approvals, farmland, basicFarmland,
-        ecologicalRedline, villages, rules, outputDir, n, progressSeconds, store, taskLabels, formats, shapefileEncoding);
+        ecologicalRedline, villages, rules, outputDir, n, progressSeconds, store, taskLabels, formats, shapefileEncoding, chineseLabels);
   }
 
   public JobConfig withStore(Path s) {
     return new JobConfig(name, jobFile, patches, approvals, farmland, basicFarmland,
-        ecologicalRedline, villages, rules, outputDir, threads, progressSeconds, s, taskLabels, formats, shapefileEncoding);
+        ecologicalRedline, villages, rules, outputDir, threads, progressSeconds, s, taskLabels, formats, shapefileEncoding, chineseLabels);
   }
 
   /** Effective configuration as an ordered map, for the start log and the manifest. */
@@ -110,6 +112,7 @@ public record JobConfig(
     m.put("task_labels", new java.util.TreeMap<>(taskLabels));
     m.put("formats", formats);
     m.put("shapefile_encoding", shapefileEncoding);
+    m.put("labels", chineseLabels ? "zh" : "en");
     m.put("threads", threads);
     m.put("progress_seconds", progressSeconds);
     return m;

@@ -29,7 +29,7 @@ public final class JobConfigLoader {
   private static final Set<String> RULE_KEYS = Set.of("tolerance_m2", "referral_basic_farmland_mu",
       "referral_other_farmland_mu", "accountability_ratio", "approval_kinds", "due_days", "earliest_date", "result_types",
       "photo_max_distance_m", "require_photo_to_close");
-  private static final Set<String> OUTPUT_KEYS = Set.of("dir", "task_labels", "formats", "shapefile_encoding");
+  private static final Set<String> OUTPUT_KEYS = Set.of("dir", "task_labels", "formats", "shapefile_encoding", "labels");
   private static final Set<String> RUN_KEYS = Set.of("threads", "progress_seconds");
 
   private final Path file;
@@ -97,6 +97,7 @@ public final class JobConfigLoader {
     Map<String, String> labels = new java.util.LinkedHashMap<>(TaskLabels.CHINESE);
     List<String> formats = new ArrayList<>();
     String shpEncoding = "GBK";
+    boolean chinese = false;
     JsonNode out = root.get("output");
     if (out != null && !out.isNull()) {
       requireObject(out, "output");
@@ -123,6 +124,14 @@ public final class JobConfigLoader {
         if (!Charsets.known(shpEncoding)) {
           throw error("output.shapefile_encoding", "is '" + shpEncoding + "', not a known encoding; use GBK or UTF-8");
         }
+      }
+      if (out.hasNonNull("labels")) {
+        String l = text(out.get("labels"), "output.labels");
+        if (!l.equals("zh") && !l.equals("en")) {
+          throw error("output.labels", "is '" + l + "'; use zh (Chinese headers and values in patches.csv and"
+              + " patches.xlsx) or en (the default)");
+        }
+        chinese = l.equals("zh");
       }
       JsonNode tl = out.get("task_labels");
       if (tl != null && !tl.isNull()) {
@@ -151,7 +160,7 @@ public final class JobConfigLoader {
     }
     return new JobConfig(name, file, patches, approvals, farmland, basic, eco, villages, rules,
         outDir, threads, progress, store, java.util.Collections.unmodifiableMap(labels), formats,
-        Charsets.normalize(shpEncoding));
+        Charsets.normalize(shpEncoding), chinese);
   }
 
   private LayerSpec optionalLayer(JsonNode inputs, LayerRole role, Path base) {

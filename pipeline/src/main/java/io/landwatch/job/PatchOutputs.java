@@ -25,8 +25,8 @@ final class PatchOutputs {
     TestHooks.point("run.patches-geojson");
     geojson.write(add(written, run.out.resolve("suspected.geojson")),
         results.stream().filter(PatchResult::suspected).toList(), PatchResult::unapproved);
-    CsvWriter.patches(add(written, run.out.resolve("patches.csv")), results);
-    PatchXlsx.write(add(written, run.out.resolve("patches.xlsx")), results);
+    CsvWriter.patches(add(written, run.out.resolve("patches.csv")), results, run.job.chineseLabels());
+    PatchXlsx.write(add(written, run.out.resolve("patches.xlsx")), results, run.job.chineseLabels());
     CsvWriter.quarantine(add(written, run.out.resolve("quarantine.csv")), run.quarantine.entries());
     long outside = results.stream().filter(r -> r.village() == null).count();
     SummaryWriter.write(add(written, run.out.resolve("summary.json")), SummaryWriter.build(run.job.name(),

@@ -22,15 +22,21 @@ public final class CsvWriter {
 
   /** patches.csv: the patch properties, then each source attribute as {@code source.<field>}. */
   public static void patches(Path target, List<PatchResult> results) {
+    patches(target, results, false);
+  }
+
+  /** patches.csv, with Chinese headers and verdict/referral values when {@code chinese}. */
+  public static void patches(Path target, List<PatchResult> results, boolean chinese) {
     Set<String> sourceFields = new LinkedHashSet<>();
     results.forEach(r -> sourceFields.addAll(r.patch().source().keySet()));
-    List<String> header = new ArrayList<>(PatchProperties.NAMES);
-    sourceFields.forEach(f -> header.add("source." + f));
+    List<String> header = new ArrayList<>();
+    PatchProperties.NAMES.forEach(n -> header.add(PatchLabels.header(n, chinese)));
+    sourceFields.forEach(f -> header.add(PatchLabels.header("source." + f, chinese)));
     table(target, header, out -> {
       for (PatchResult r : results) {
         List<String> row = new ArrayList<>();
-        for (Object v : PatchProperties.of(r).values()) {
-          row.add(cell(v));
+        for (var e : PatchProperties.of(r).entrySet()) {
+          row.add(PatchLabels.value(e.getKey(), cell(e.getValue()), chinese));
         }
         for (String f : sourceFields) {
           row.add(cell(r.patch().source().get(f)));

@@ -25,6 +25,11 @@ public final class PatchXlsx {
   private PatchXlsx() {}
 
   public static void write(Path target, List<PatchResult> results) {
+    write(target, results, false);
+  }
+
+  /** patches.xlsx, with Chinese headers and verdict/referral values when {@code chinese}. */
+  public static void write(Path target, List<PatchResult> results, boolean chinese) {
     Set<String> sourceFields = new LinkedHashSet<>();
     results.forEach(r -> sourceFields.addAll(r.patch().source().keySet()));
     List<String> header = new ArrayList<>(PatchProperties.NAMES);
@@ -41,7 +46,7 @@ public final class PatchXlsx {
         Row head = sheet.createRow(0);
         for (int i = 0; i < header.size(); i++) {
           Cell c = head.createCell(i);
-          c.setCellValue(header.get(i));
+          c.setCellValue(PatchLabels.header(header.get(i), chinese));
           c.setCellStyle(bold);
           sheet.setColumnWidth(i, (i == 0 ? 18 : 14) * 256);
         }
@@ -50,11 +55,11 @@ public final class PatchXlsx {
           Row row = sheet.createRow(n++);
           int i = 0;
           for (Map.Entry<String, Object> e : PatchProperties.of(r).entrySet()) {
-            put(row.createCell(i++), e.getKey(), e.getValue(), date);
+            put(row.createCell(i++), e.getKey(), e.getValue(), date, chinese);
           }
           for (String s : sourceFields) {
             Object v = r.patch().source().get(s);
-            put(row.createCell(i++), s, v, date);
+            put(row.createCell(i++), s, v, date, false);
           }
         }
         sheet.createFreezePane(1, 1);
@@ -65,21 +70,25 @@ public final class PatchXlsx {
   }
 
   /** Numbers as numbers, the judgment's dates as dates, everything else (ids first) as text. */
-  private static void put(Cell c, String name, Object v, CellStyle date) {
+  private static void put(Cell c, String name, Object v, CellStyle date, boolean chinese) {
     if (v == null) {
       return;
     }
     if (v instanceof PatchProperties.Decimal d) {
       c.setCellValue(Double.parseDouble(d.text()));
     } else if (v instanceof Boolean b) {
-      c.setCellValue(b);
+      if (chinese) {
+        c.setCellValue(PatchLabels.value(name, b.toString(), true));
+      } else {
+        c.setCellValue(b);
+      }
     } else if (v instanceof Number x) {
       c.setCellValue(x.doubleValue());
     } else if ((name.equals("before_date") || name.equals("after_date")) && v instanceof String s && !s.isEmpty()) {
       c.setCellValue(LocalDate.parse(s));
       c.setCellStyle(date);
     } else {
-      c.setCellValue(CsvWriter.cell(v));
+      c.setCellValue(PatchLabels.value(name, CsvWriter.cell(v), chinese));
     }
   }
 }
