@@ -38,13 +38,6 @@ public final class Main implements Runnable {
     System.exit(execute(args));
   }
 
-  static {
-    // Apache POI logs through the Log4j API; without a provider Log4j prints an ERROR line of its
-    // own on every XLSX run. Its simple logger, errors only, on stderr like ours.
-    System.setProperty("log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
-    System.setProperty("org.apache.logging.log4j.simplelog.level", "ERROR");
-  }
-
   /** Runs the command line and returns the exit code (tests call this). */
   public static int execute(String... args) {
     Main main = new Main();

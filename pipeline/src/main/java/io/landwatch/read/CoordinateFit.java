@@ -23,24 +23,12 @@ final class CoordinateFit {
     double[] env = new double[4];
     boolean[] any = {false};
     src.forEach(f -> {
-      Geometry g;
-      try {
-        g = src.isTable() ? src.geometryOf(f) : f.GetGeometryRef();
-      } catch (UnreadableGeometry e) {
-        return;
-      }
-      if (g != null && !g.IsEmpty()) {
-        g.GetEnvelope(env);
-        if (bounds.contains(env)) {
-          any[0] = true;
-          ext[0] = Math.min(ext[0], env[0]);
-          ext[1] = Math.max(ext[1], env[1]);
-          ext[2] = Math.min(ext[2], env[2]);
-          ext[3] = Math.max(ext[3], env[3]);
-        }
-        if (src.isTable()) {
-          g.delete();
-        }
+      if (envelope(src, f, env) && bounds.contains(env)) {
+        any[0] = true;
+        ext[0] = Math.min(ext[0], env[0]);
+        ext[1] = Math.max(ext[1], env[1]);
+        ext[2] = Math.min(ext[2], env[2]);
+        ext[3] = Math.max(ext[3], env[3]);
       }
     });
     return any[0] ? ext : null;
@@ -59,23 +47,12 @@ final class CoordinateFit {
     Crs c = src.requireCrs();
     CoordinateBounds bounds = CoordinateBounds.of(c);
     double[] env = new double[4];
-    double[] firstBad = null;
     int[] seen = {0, 0};
     src.forEachWhile(f -> {
-      Geometry g;
-      try {
-        g = src.isTable() ? src.geometryOf(f) : f.GetGeometryRef();
-      } catch (UnreadableGeometry e) {
-        return true;
-      }
-      if (g != null && !g.IsEmpty()) {
-        g.GetEnvelope(env);
+      if (envelope(src, f, env)) {
         seen[0]++;
         if (!bounds.contains(env)) {
           seen[1]++;
-        }
-        if (src.isTable()) {
-          g.delete();
         }
       }
       return seen[0] < FIT_SAMPLE;
@@ -97,5 +74,26 @@ final class CoordinateFit {
         + "). The CRS is wrong: a zone-prefixed Gauss-Kruger CRS (EPSG:4513–4533) needs x with the"
         + " zone number (≈ 38 500 000), one without prefix (EPSG:4534–4554) x ≈ 500 000. Set 'crs:'"
         + " of " + src.label() + " to the right code.");
+  }
+
+  /** The record's envelope into {@code env}; false when it has no readable, non-empty geometry. */
+  private static boolean envelope(LayerSource src, org.gdal.ogr.Feature f, double[] env) {
+    Geometry g;
+    try {
+      g = src.isTable() ? src.geometryOf(f) : f.GetGeometryRef();
+    } catch (UnreadableGeometry e) {
+      return false;
+    }
+    if (g == null) {
+      return false;
+    }
+    boolean some = !g.IsEmpty();
+    if (some) {
+      g.GetEnvelope(env);
+    }
+    if (src.isTable()) {
+      g.delete();
+    }
+    return some;
   }
 }

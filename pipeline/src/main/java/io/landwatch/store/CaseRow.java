@@ -57,6 +57,12 @@ public record CaseRow(long fid, String caseId, String patchId, TaskStatus status
         && java.util.Objects.equals(priority, o.priority) && referral == o.referral;
   }
 
+  /** This case with its outline (CGCS2000 lon/lat), to be written with it. */
+  CaseRow withGeometry(Geometry outline) {
+    return new CaseRow(fid, caseId, patchId, status, expanded, areaM2, unapprovedM2, township, village, priority,
+        referral, openedOn, openedRun, updatedRun, outline);
+  }
+
   /** This case with another status; its geometry is left as stored. */
   CaseRow withStatus(TaskStatus next) {
     return new CaseRow(fid, caseId, patchId, next, expanded, areaM2, unapprovedM2, township, village, priority,

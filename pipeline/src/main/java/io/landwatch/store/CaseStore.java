@@ -299,40 +299,35 @@ public final class CaseStore implements AutoCloseable {
 
   /** Every task, in fid order. */
   public List<TaskRow> tasks() {
-    return tasks(null);
+    return rows("tasks", null, TaskRow::read);
   }
 
   /** The tasks that are not closed, in task id order. */
   public List<TaskRow> openTasks() {
-    List<TaskRow> out = new ArrayList<>(tasks("status <> 'closed'"));
+    List<TaskRow> out = new ArrayList<>(rows("tasks", "status <> 'closed'", TaskRow::read));
     out.sort(java.util.Comparator.comparing(TaskRow::taskId));
-    return out;
-  }
-
-  private List<TaskRow> tasks(String where) {
-    List<TaskRow> out = new ArrayList<>();
-    scan("tasks", where, f -> out.add(TaskRow.read(new FeatureFields(f))));
     return out;
   }
 
   /** The whole history, in the order it was written. */
   public List<HistoryRow> history() {
-    List<HistoryRow> out = new ArrayList<>();
-    scan("history", null, f -> out.add(HistoryRow.read(new FeatureFields(f))));
-    return out;
+    return rows("history", null, HistoryRow::read);
   }
 
   /** Every photo kept as evidence, in the order they were added. */
   public List<EvidenceRow> evidence() {
-    List<EvidenceRow> out = new ArrayList<>();
-    scan("evidence", null, f -> out.add(EvidenceRow.read(new FeatureFields(f))));
-    return out;
+    return rows("evidence", null, EvidenceRow::read);
   }
 
   /** Every run, oldest first. */
   public List<RunRow> runs() {
-    List<RunRow> out = new ArrayList<>();
-    scan("runs", null, f -> out.add(RunRow.read(new FeatureFields(f))));
+    return rows("runs", null, RunRow::read);
+  }
+
+  /** The rows of a table without geometry, each read by its record. */
+  private <T> List<T> rows(String table, String where, java.util.function.Function<StoreFields, T> read) {
+    List<T> out = new ArrayList<>();
+    scan(table, where, f -> out.add(read.apply(new FeatureFields(f))));
     return out;
   }
 
@@ -396,10 +391,7 @@ public final class CaseStore implements AutoCloseable {
     Layer l = ds.GetLayerByName(layerName);
     Feature f = new Feature(l.GetLayerDefn());
     try {
-      values.accept((name, v) -> set(f, name, v));
-      if (lonLat != null) {
-        f.SetGeometryDirectly(ogr.CreateGeometryFromWkb(wkb.write(lonLat)));
-      }
+      fill(f, values, lonLat);
       guard(() -> l.CreateFeature(f), "insert into " + layerName);
     } finally {
       f.delete();
@@ -411,13 +403,18 @@ public final class CaseStore implements AutoCloseable {
     Layer l = ds.GetLayerByName(layerName);
     Feature f = l.GetFeature(fid);
     try {
-      values.accept((name, v) -> set(f, name, v));
-      if (lonLat != null) {
-        f.SetGeometryDirectly(ogr.CreateGeometryFromWkb(wkb.write(lonLat)));
-      }
+      fill(f, values, lonLat);
       guard(() -> l.SetFeature(f), "update of " + layerName);
     } finally {
       f.delete();
+    }
+  }
+
+  /** A row's values, and its geometry when not null (CGCS2000 lon/lat), into a feature. */
+  private void fill(Feature f, java.util.function.Consumer<StoreFields.Writer> values, Geometry lonLat) {
+    values.accept((name, v) -> set(f, name, v));
+    if (lonLat != null) {
+      f.SetGeometryDirectly(ogr.CreateGeometryFromWkb(wkb.write(lonLat)));
     }
   }
 

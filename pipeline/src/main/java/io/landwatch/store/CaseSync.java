@@ -102,7 +102,7 @@ public final class CaseSync {
 
   private void open(PatchResult r, String runId, LocalDate runDate) {
     String caseId = r.patch().id();
-    store.insert(caseRow(r, 0, caseId, TaskStatus.OPEN, false, runDate, runId, runId));
+    store.insert(caseRow(r, 0, caseId, TaskStatus.OPEN, false, runDate, runId, runId).withGeometry(outline(r)));
     TaskRow plan = plan(r, caseId);
     store.insert(new TaskRow(0, plan.taskId(), caseId, plan.patchId(), plan.township(), plan.village(),
         plan.inspector(), plan.phone(), plan.priority(), due(r, runDate), TaskStatus.OPEN, runDate, plan.lon(),
@@ -117,7 +117,8 @@ public final class CaseSync {
       if (r.areaM2() <= c.areaM2() + rules.toleranceM2()) {
         return 0;
       }
-      store.update(caseRow(r, c.fid(), c.caseId(), TaskStatus.OPEN, true, c.openedOn(), c.openedRun(), runId));
+      store.update(caseRow(r, c.fid(), c.caseId(), TaskStatus.OPEN, true, c.openedOn(), c.openedRun(), runId)
+          .withGeometry(outline(r)));
       if (task != null) {
         store.update(task.replan(plan(r, c.caseId())).reopened(due(r, runDate)));
       }
@@ -130,7 +131,7 @@ public final class CaseSync {
     boolean caseChanged = !fresh.sameJudgment(c);
     boolean taskChanged = task == null || !plan.samePlan(task);
     if (caseChanged) {
-      store.update(fresh);
+      store.update(fresh.withGeometry(outline(r)));
       if (!r.patch().id().equals(c.patchId())) {
         history(runId, c.caseId(), c.status(), c.status(), "patch " + r.patch().id()
             + " continues the case (was patch " + c.patchId() + ")");
@@ -146,11 +147,17 @@ public final class CaseSync {
     store.insert(new HistoryRow(Instant.now().toString(), "run " + runId, caseId, "T" + caseId, from, to, note, null));
   }
 
+  /** The case as the run judged it, without its outline: unchanged cases need no reprojection. */
   private CaseRow caseRow(PatchResult r, long fid, String caseId, TaskStatus status, boolean expanded,
       LocalDate openedOn, String openedRun, String updatedRun) {
     return new CaseRow(fid, caseId, r.patch().id(), status, expanded, Units.round2(r.areaM2()),
         Units.round2(r.unapprovedM2()), r.township(), r.village(), r.priority(), r.referral(), openedOn, openedRun,
-        updatedRun, multi(toLonLat.apply(r.patch().geometry())));
+        updatedRun, null);
+  }
+
+  /** The patch in the store's CRS (CGCS2000 lon/lat), always a multipolygon. */
+  private Geometry outline(PatchResult r) {
+    return multi(toLonLat.apply(r.patch().geometry()));
   }
 
   /** What a run plans for a case's task: the patch, the point to visit, the areas. */

@@ -3,7 +3,6 @@ package io.landwatch.store;
 import io.landwatch.config.TaskLabels;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -84,9 +83,5 @@ final class FeedbackVocabulary {
         + "false_change/other, or a type of rules.result_types); actions 无, 已制止, 已拆除, 已复耕, 已立案, 移送公安,"
         + " 移送法院, 移送纪检监察 (none, stopped, demolished, restored, case_filed, referred_police,"
         + " referred_court, referred_discipline)";
-  }
-
-  static String lower(String s) {
-    return s == null ? null : s.trim().toLowerCase(Locale.ROOT);
   }
 }

@@ -9,7 +9,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -27,11 +26,8 @@ public final class CsvWriter {
 
   /** patches.csv, with Chinese headers and verdict/referral values when {@code chinese}. */
   public static void patches(Path target, List<PatchResult> results, boolean chinese) {
-    Set<String> sourceFields = new LinkedHashSet<>();
-    results.forEach(r -> sourceFields.addAll(r.patch().source().keySet()));
-    List<String> header = new ArrayList<>();
-    PatchProperties.NAMES.forEach(n -> header.add(PatchLabels.header(n, chinese)));
-    sourceFields.forEach(f -> header.add(PatchLabels.header("source." + f, chinese)));
+    Set<String> sourceFields = PatchProperties.sourceFields(results);
+    List<String> header = PatchProperties.columns(sourceFields).stream().map(c -> PatchLabels.header(c, chinese)).toList();
     table(target, header, out -> {
       for (PatchResult r : results) {
         List<String> row = new ArrayList<>();

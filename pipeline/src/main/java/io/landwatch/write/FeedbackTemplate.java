@@ -3,10 +3,8 @@ package io.landwatch.write;
 import io.landwatch.plan.Task;
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.DataValidation;
 import org.apache.poi.ss.usermodel.DataValidationHelper;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddressList;
@@ -34,17 +32,10 @@ public final class FeedbackTemplate {
 
   public static void write(Path target, List<Task> tasks) {
     AtomicFile.write(target, out -> {
-      try (XSSFWorkbook wb = new XSSFWorkbook()) {
+      try (XSSFWorkbook wb = Xlsx.workbook()) {
         Sheet sheet = wb.createSheet("反馈");
-        CellStyle bold = wb.createCellStyle();
-        Font f = wb.createFont();
-        f.setBold(true);
-        bold.setFont(f);
-        Row head = sheet.createRow(0);
+        Xlsx.header(sheet, Xlsx.bold(wb), HEADERS);
         for (int i = 0; i < HEADERS.size(); i++) {
-          var c = head.createCell(i);
-          c.setCellValue(HEADERS.get(i));
-          c.setCellStyle(bold);
           sheet.setColumnWidth(i, (i >= FIRST_INPUT ? 12 : 16) * 256);
         }
         int r = 1;

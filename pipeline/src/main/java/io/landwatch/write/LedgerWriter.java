@@ -21,7 +21,7 @@ public final class LedgerWriter {
       });
     } else if (name.endsWith(".xlsx")) {
       AtomicFile.write(out, os -> {
-        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+        try (XSSFWorkbook wb = Xlsx.workbook()) {
           var sheet = wb.createSheet("巡查台账");
           var head = sheet.createRow(0);
           for (int i = 0; i < Ledger.COLUMNS.size(); i++) {

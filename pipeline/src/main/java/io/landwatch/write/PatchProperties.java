@@ -5,8 +5,10 @@ import io.landwatch.judge.PatchResult;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The output properties of a judged patch, in their documented order. GeoJSON and CSV both
@@ -20,6 +22,20 @@ public final class PatchProperties {
       "township", "village", "priority", "referral", "approvals", "before_date", "after_date");
 
   private PatchProperties() {}
+
+  /** The source attributes present in any of the results, in order of first appearance. */
+  public static Set<String> sourceFields(List<PatchResult> results) {
+    Set<String> fields = new LinkedHashSet<>();
+    results.forEach(r -> fields.addAll(r.patch().source().keySet()));
+    return fields;
+  }
+
+  /** The columns of a patch table: {@link #NAMES}, then each source attribute as {@code source.NAME}. */
+  public static List<String> columns(Set<String> sourceFields) {
+    List<String> columns = new ArrayList<>(NAMES);
+    sourceFields.forEach(f -> columns.add("source." + f));
+    return columns;
+  }
 
   /**
    * name → value: String, Boolean, List of String, or a {@link Decimal} (already rounded text)

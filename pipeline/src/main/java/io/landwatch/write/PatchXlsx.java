@@ -3,14 +3,11 @@ package io.landwatch.write;
 import io.landwatch.judge.PatchResult;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
@@ -30,24 +27,16 @@ public final class PatchXlsx {
 
   /** patches.xlsx, with Chinese headers and verdict/referral values when {@code chinese}. */
   public static void write(Path target, List<PatchResult> results, boolean chinese) {
-    Set<String> sourceFields = new LinkedHashSet<>();
-    results.forEach(r -> sourceFields.addAll(r.patch().source().keySet()));
-    List<String> header = new ArrayList<>(PatchProperties.NAMES);
-    sourceFields.forEach(f -> header.add("source." + f));
+    Set<String> sourceFields = PatchProperties.sourceFields(results);
+    List<String> header = PatchProperties.columns(sourceFields);
     AtomicFile.write(target, out -> {
-      try (XSSFWorkbook wb = new XSSFWorkbook()) {
+      try (XSSFWorkbook wb = Xlsx.workbook()) {
         Sheet sheet = wb.createSheet("patches");
-        CellStyle bold = wb.createCellStyle();
-        Font f = wb.createFont();
-        f.setBold(true);
-        bold.setFont(f);
+        CellStyle bold = Xlsx.bold(wb);
         CellStyle date = wb.createCellStyle();
         date.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat("yyyy-mm-dd"));
-        Row head = sheet.createRow(0);
+        Xlsx.header(sheet, bold, header.stream().map(h -> PatchLabels.header(h, chinese)).toList());
         for (int i = 0; i < header.size(); i++) {
-          Cell c = head.createCell(i);
-          c.setCellValue(PatchLabels.header(header.get(i), chinese));
-          c.setCellStyle(bold);
           sheet.setColumnWidth(i, (i == 0 ? 18 : 14) * 256);
         }
         int n = 1;

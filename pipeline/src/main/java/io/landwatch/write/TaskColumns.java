@@ -3,20 +3,16 @@ package io.landwatch.write;
 import io.landwatch.config.TaskLabels;
 import io.landwatch.plan.Task;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The columns of every task output, in order, with the Chinese headers township offices read
  * (the job's {@code output.task_labels} may rename any of them).
  */
 public final class TaskColumns {
-  /** The default headers; the job's labels are in {@code JobConfig.taskLabels()}. */
-  public static final Map<String, String> CHINESE = TaskLabels.CHINESE;
-
   private TaskColumns() {}
 
   public static List<String> names() {
-    return List.copyOf(CHINESE.keySet());
+    return List.copyOf(TaskLabels.CHINESE.keySet());
   }
 
   /** A task's values in column order: String, Integer, Double or null. */

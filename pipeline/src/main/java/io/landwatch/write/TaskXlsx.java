@@ -4,38 +4,23 @@ import io.landwatch.plan.Task;
 import java.util.List;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /** tasks.xlsx: one sheet per township, headers in Chinese (configurable), rows in route order. */
 public final class TaskXlsx {
-  static {
-    // POI logs through Log4j's API; without a Log4j core it would complain on stderr.
-    System.setProperty("log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
-    System.setProperty("log4j2.simplelogLevel", "OFF");
-    System.setProperty("log4j2.statusLoggerLevel", "OFF");
-  }
-
   private TaskXlsx() {}
 
   public static void write(java.nio.file.Path target, Map<String, List<Task>> byTownship, Map<String, String> labels) {
     AtomicFile.write(target, out -> {
-      try (XSSFWorkbook wb = new XSSFWorkbook()) {
-        CellStyle bold = wb.createCellStyle();
-        Font f = wb.createFont();
-        f.setBold(true);
-        bold.setFont(f);
+      try (XSSFWorkbook wb = Xlsx.workbook()) {
+        CellStyle bold = Xlsx.bold(wb);
         List<String> names = TaskColumns.names();
+        List<String> headers = names.stream().map(n -> labels.getOrDefault(n, n)).toList();
         for (var e : byTownship.entrySet()) {
           Sheet sheet = wb.createSheet(sheetName(e.getKey()));
-          Row head = sheet.createRow(0);
-          for (int i = 0; i < names.size(); i++) {
-            var c = head.createCell(i);
-            c.setCellValue(labels.getOrDefault(names.get(i), names.get(i)));
-            c.setCellStyle(bold);
-          }
+          Xlsx.header(sheet, bold, headers);
           int r = 1;
           for (Task t : e.getValue().stream().sorted(java.util.Comparator.comparingInt(Task::townshipSeq)).toList()) {
             Row row = sheet.createRow(r++);
