@@ -11,11 +11,24 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 /** What every XLSX writer of landwatch shares: a workbook with POI's logging quiet, and bold header rows. */
 final class Xlsx {
   static {
-    // POI logs through Log4j's API; without a Log4j core it would complain on stderr. Set here,
-    // where POI is first used, not at start-up: the Spark engine brings a Log4j of its own.
-    System.setProperty("log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
-    System.setProperty("log4j2.simplelogLevel", "OFF");
-    System.setProperty("log4j2.statusLoggerLevel", "OFF");
+    // POI logs through Log4j's API; without a Log4j core it would complain on stderr ("could not
+    // find a logging provider"), so the API's simple logger stands in, silent. Where a Log4j core
+    // is on the class path (the Spark engine brings one) it is left alone: forcing the simple
+    // logger there breaks Spark's own logging.
+    if (!onClassPath("org.apache.logging.log4j.core.LoggerContext")) {
+      System.setProperty("log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
+      System.setProperty("log4j2.simplelogLevel", "OFF");
+      System.setProperty("log4j2.statusLoggerLevel", "OFF");
+    }
+  }
+
+  private static boolean onClassPath(String className) {
+    try {
+      Class.forName(className, false, Xlsx.class.getClassLoader());
+      return true;
+    } catch (ClassNotFoundException e) {
+      return false;
+    }
   }
 
   private Xlsx() {}
