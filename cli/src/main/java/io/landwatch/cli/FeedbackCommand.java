@@ -3,7 +3,7 @@ package io.landwatch.cli;
 import io.landwatch.ExitCode;
 import io.landwatch.store.CaseStore;
 import io.landwatch.store.FeedbackImport;
-import io.landwatch.write.FeedbackReport;
+import io.landwatch.write.ImportReport;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
@@ -48,7 +48,7 @@ final class FeedbackCommand {
             where.rules());
       }
       Path out = report != null ? report : file.resolveSibling(file.getFileName() + ".report.csv");
-      FeedbackReport.write(out, r);
+      ImportReport.write(out, r.rows());
       r.rows().stream().filter(o -> o.reason() != null && o.outcome().equals("rejected"))
           .forEach(o -> System.out.println("row " + o.row() + " (" + o.id() + "): rejected: " + o.reason()));
       long already = r.rows().stream().filter(o -> o.outcome().equals("already applied")).count();

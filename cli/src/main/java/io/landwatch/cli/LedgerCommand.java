@@ -32,12 +32,13 @@ final class LedgerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    List<Ledger.Line> lines;
+    List<Ledger.Sheet> book;
     try (CaseStore store = CaseStore.open(where.existing())) {
-      lines = Ledger.lines(store, township, from, to);
+      book = Ledger.book(store, township, from, to);
     }
-    LedgerWriter.write(out, lines);
-    System.out.println("Wrote " + lines.size() + " ledger rows to " + out);
+    LedgerWriter.write(out, book);
+    System.out.println("Wrote " + book.get(0).rows().size() + " ledger rows to " + out + (out.toString().endsWith(".xlsx")
+        ? " (with " + book.get(1).rows().size() + " leads, the counts by channel and the patrol log)" : ""));
     return 0;
   }
 }

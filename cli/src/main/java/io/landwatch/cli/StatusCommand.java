@@ -40,6 +40,9 @@ final class StatusCommand implements Callable<Integer> {
             p.getValue().overdue(), p.getValue().closed());
       }
     }
+    System.out.printf("%nby channel (来源)              leads  attached  open cases  closed cases%n");
+    s.byChannel().forEach((c, n) -> System.out.printf("%-6s %-20s %6d %9d %11d %13d%n", c.label(), c.code(), n.leads(),
+        n.attached(), n.openCases(), n.closedCases()));
     if (!s.oldestOverdue().isEmpty()) {
       System.out.println("\noldest overdue tasks:");
       for (TaskRow t : s.oldestOverdue()) {

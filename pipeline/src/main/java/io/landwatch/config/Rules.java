@@ -61,4 +61,9 @@ public record Rules(
   public int dueDaysFor(String priority) {
     return dueDays.getOrDefault(priority, dueDays.getOrDefault("P3", 7));
   }
+
+  /** Whether an approval of this kind covers land (rules.approval_kinds; empty means every kind). */
+  public boolean approvalCounts(String kind) {
+    return approvalKinds.isEmpty() || kind != null && approvalKinds.contains(kind);
+  }
 }

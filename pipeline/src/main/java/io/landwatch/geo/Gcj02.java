@@ -32,6 +32,26 @@ public final class Gcj02 {
     return new double[] {lon + dLon, lat + dLat};
   }
 
+  /**
+   * {lon, lat} in WGS 84 from GCJ-02, by fixed-point iteration on {@link #fromWgs84}: the offset
+   * changes by millimetres over its own size, so a few steps bring the round trip below 1e-9°.
+   */
+  public static double[] toWgs84(double lon, double lat) {
+    double x = lon;
+    double y = lat;
+    for (int i = 0; i < 20; i++) {
+      double[] g = fromWgs84(x, y);
+      double dx = g[0] - lon;
+      double dy = g[1] - lat;
+      x -= dx;
+      y -= dy;
+      if (Math.abs(dx) < 1e-10 && Math.abs(dy) < 1e-10) {
+        break;
+      }
+    }
+    return new double[] {x, y};
+  }
+
   static boolean outsideChina(double lon, double lat) {
     return lon < 72.004 || lon > 137.8347 || lat < 0.8293 || lat > 55.8271;
   }

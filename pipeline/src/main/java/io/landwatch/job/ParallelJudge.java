@@ -1,12 +1,9 @@
 package io.landwatch.job;
 
 import io.landwatch.geo.Reprojector;
-import io.landwatch.judge.PatchInputs;
 import io.landwatch.judge.PatchJudge;
 import io.landwatch.judge.PatchResult;
-import io.landwatch.model.Approval;
 import io.landwatch.model.Patch;
-import io.landwatch.model.Village;
 import io.landwatch.overlay.PatchIndex;
 import io.landwatch.util.ProgressLog;
 import java.util.ArrayList;
@@ -14,8 +11,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
-import org.locationtech.jts.geom.Envelope;
-import org.locationtech.jts.index.strtree.STRtree;
 
 /** Judges every patch on its own, on all the job's threads; results sorted by patch id. */
 final class ParallelJudge {
@@ -23,12 +18,7 @@ final class ParallelJudge {
 
   static List<PatchResult> judge(RunState run, PatchIndex index, SmallLayers small, BigLayers big,
       Reprojector toLonLat) {
-    STRtree approvalTree = new STRtree();
-    small.approvals().forEach(a -> approvalTree.insert(a.geometry().getEnvelopeInternal(), a));
-    STRtree villageTree = new STRtree();
-    small.villages().forEach(v -> villageTree.insert(v.geometry().getEnvelopeInternal(), v));
-    approvalTree.build();
-    villageTree.build();
+    Candidates candidates = new Candidates(small, big);
     PatchJudge judge = new PatchJudge(run.job.rules(), toLonLat);
     ProgressLog progress = new ProgressLog("judge", index.size(), run.job.progressSeconds());
     PatchResult[] out = new PatchResult[index.size()];
@@ -36,15 +26,8 @@ final class ParallelJudge {
     try {
       BigLayers.await(pool.submit(() -> IntStream.range(0, index.size()).parallel().forEach(i -> {
         Patch p = index.patch(i);
-        Envelope env = p.geometry().getEnvelopeInternal();
-        @SuppressWarnings("unchecked")
-        List<Approval> a = approvalTree.query(env);
-        @SuppressWarnings("unchecked")
-        List<Village> v = villageTree.query(env);
-        a.sort(Comparator.comparing(Approval::id).thenComparing(Approval::layer).thenComparingLong(Approval::record));
         try {
-          out[i] = judge.judge(new PatchInputs(p, a, big.farmland().of(i), big.basicFarmland().of(i),
-              big.ecologicalRedline().of(i), v));
+          out[i] = judge.judge(candidates.of(i, p));
         } catch (PatchJudge.JudgeFailure e) {
           run.quarantine.add(run.job.patches().name(), p.record(), p.id(), "overlay_failed", e.getMessage());
         }

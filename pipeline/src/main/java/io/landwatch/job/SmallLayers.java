@@ -22,6 +22,16 @@ record SmallLayers(List<Patch> patches, long patchRecordsIn, List<Approval> appr
     var job = run.job;
     Records.DateWindow dates = new Records.DateWindow(job.rules().earliestDate(), run.runDate);
     var patches = load(run, job.patches(), working, "id", Records.patches(job.patches(), dates));
+    SmallLayers context = withoutPatches(run, working);
+    RunState.LOG.info(String.format("read %d patches, %d approvals, %d villages", patches.records().size(),
+        context.approvals().size(), context.villages().size()));
+    return new SmallLayers(patches.records(), patches.recordsIn(), context.approvals(), context.villages());
+  }
+
+  /** Approvals and villages only: what shapes other than the patch layer's (leads, outlines) are judged against. */
+  static SmallLayers withoutPatches(RunState run, Crs working) {
+    var job = run.job;
+    Records.DateWindow dates = new Records.DateWindow(job.rules().earliestDate(), run.runDate);
     List<Approval> approvals = new ArrayList<>();
     for (LayerSpec spec : job.approvals()) {
       var l = load(run, spec, working, "id", Records.approvals(spec, dates));
@@ -34,9 +44,7 @@ record SmallLayers(List<Patch> patches, long patchRecordsIn, List<Approval> appr
       villages = l.records();
       run.counts.add(run.count(job.villages(), l.recordsIn(), l.records().size()));
     }
-    RunState.LOG.info(String.format("read %d patches, %d approvals, %d villages", patches.records().size(),
-        approvals.size(), villages.size()));
-    return new SmallLayers(patches.records(), patches.recordsIn(), approvals, villages);
+    return new SmallLayers(List.of(), 0, approvals, villages);
   }
 
   private static <T> LayerLoader.Loaded<T> load(RunState run, LayerSpec spec, Crs working, String idRole,

@@ -108,7 +108,7 @@ public final class PatchJudge {
   }
 
   private boolean counts(Approval a) {
-    return rules.approvalKinds().isEmpty() || a.kind() != null && rules.approvalKinds().contains(a.kind());
+    return rules.approvalCounts(a.kind());
   }
 
   /**

@@ -215,7 +215,12 @@ public final class CaseStore implements AutoCloseable {
 
   private void createTable(StoreSchema.Table t) {
     Vector<String> opts = new Vector<>(List.of("FID=fid"));
-    int type = t.geometry() == null ? ogr.wkbNone : t.geometry().equals("point") ? ogr.wkbPoint : ogr.wkbMultiPolygon;
+    int type = t.geometry() == null ? ogr.wkbNone : switch (t.geometry()) {
+      case "point" -> ogr.wkbPoint;
+      case "multilinestring" -> ogr.wkbMultiLineString;
+      case "geometry" -> ogr.wkbUnknown;
+      default -> ogr.wkbMultiPolygon;
+    };
     Layer l = ds.CreateLayer(t.name(), t.geometry() == null ? null : Crs.epsg(Crs.CGCS2000).srs(), type, opts);
     if (l == null) {
       throw new LandwatchException(ExitCode.OUTPUT, "The case store " + file + " could not create its table "
@@ -319,6 +324,13 @@ public final class CaseStore implements AutoCloseable {
     return rows("evidence", null, EvidenceRow::read);
   }
 
+  /** Every lead, in the order they were imported, with their points and polygons. */
+  public List<LeadRow> leads() {
+    List<LeadRow> out = new ArrayList<>();
+    scan("leads", null, f -> out.add(LeadRow.read(new FeatureFields(f), jts(f.GetGeometryRef()))));
+    return out;
+  }
+
   /** Every run, oldest first. */
   public List<RunRow> runs() {
     return rows("runs", null, RunRow::read);
@@ -376,6 +388,10 @@ public final class CaseStore implements AutoCloseable {
 
   public void insert(EvidenceRow e) {
     insert("evidence", e::write, null);
+  }
+
+  public void insert(LeadRow l) {
+    insert("leads", l::write, l.geometry());
   }
 
   public void insert(RunRow r) {

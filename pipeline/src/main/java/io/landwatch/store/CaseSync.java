@@ -5,6 +5,7 @@ import io.landwatch.geo.Gcj02;
 import io.landwatch.geo.Reprojector;
 import io.landwatch.geo.Units;
 import io.landwatch.judge.PatchResult;
+import io.landwatch.model.Channel;
 import io.landwatch.plan.Task;
 import io.landwatch.util.TestHooks;
 import java.time.Instant;
@@ -101,14 +102,27 @@ public final class CaseSync {
   }
 
   private void open(PatchResult r, String runId, LocalDate runDate) {
-    String caseId = r.patch().id();
-    store.insert(caseRow(r, 0, caseId, TaskStatus.OPEN, false, runDate, runId, runId).withGeometry(outline(r)));
+    openCase(r, r.patch().id(), new CaseRow.Origin(Channel.SATELLITE, r.patch().afterDate()), "run " + runId,
+        runId, "opened by run " + runId + " for patch " + r.patch().id(), runDate);
+  }
+
+  /**
+   * Opens a case and its patrol task for a judged shape (a patch, or a polygon lead).
+   *
+   * @param actor who opened it, for the history
+   * @param runId the run or import that opened it
+   */
+  void openCase(PatchResult r, String caseId, CaseRow.Origin origin, String actor, String runId, String note,
+      LocalDate runDate) {
+    store.insert(caseRow(r, 0, caseId, TaskStatus.OPEN, false, runDate, runId, runId, origin, null)
+        .withGeometry(outline(r)));
     TaskRow plan = plan(r, caseId);
     store.insert(new TaskRow(0, plan.taskId(), caseId, plan.patchId(), plan.township(), plan.village(),
         plan.inspector(), plan.phone(), plan.priority(), due(r, runDate), TaskStatus.OPEN, runDate, plan.lon(),
         plan.lat(), plan.gcj02Lon(), plan.gcj02Lat(), plan.areaMu(), plan.unapprovedMu(), plan.farmlandMu(),
         plan.basicFarmlandMu(), null, null, null));
-    history(runId, caseId, null, TaskStatus.OPEN, "opened by run " + runId + " for patch " + r.patch().id());
+    store.insert(new HistoryRow(Instant.now().toString(), actor, caseId, "T" + caseId, null, TaskStatus.OPEN, note,
+        null));
   }
 
   /** Updates a matched case: 1 when it changed, 2 when it was reopened, 0 when nothing changed. */
@@ -117,8 +131,8 @@ public final class CaseSync {
       if (r.areaM2() <= c.areaM2() + rules.toleranceM2()) {
         return 0;
       }
-      store.update(caseRow(r, c.fid(), c.caseId(), TaskStatus.OPEN, true, c.openedOn(), c.openedRun(), runId)
-          .withGeometry(outline(r)));
+      store.update(caseRow(r, c.fid(), c.caseId(), TaskStatus.OPEN, true, c.openedOn(), c.openedRun(), runId,
+          c.origin(), null).withGeometry(outline(r)));
       if (task != null) {
         store.update(task.replan(plan(r, c.caseId())).reopened(due(r, runDate)));
       }
@@ -126,7 +140,11 @@ public final class CaseSync {
           "reopened: patch %s grew from %.2f m² to %.2f m² (expanded)", r.patch().id(), c.areaM2(), r.areaM2()));
       return 2;
     }
-    CaseRow fresh = caseRow(r, c.fid(), c.caseId(), c.status(), c.expanded(), c.openedOn(), c.openedRun(), runId);
+    if (c.measuredM2() != null) {
+      return 0; // the outline measured in the field stands; a run only reopens a closed case that grew
+    }
+    CaseRow fresh = caseRow(r, c.fid(), c.caseId(), c.status(), c.expanded(), c.openedOn(), c.openedRun(), runId,
+        c.origin(), null);
     TaskRow plan = plan(r, c.caseId());
     boolean caseChanged = !fresh.sameJudgment(c);
     boolean taskChanged = task == null || !plan.samePlan(task);
@@ -148,11 +166,11 @@ public final class CaseSync {
   }
 
   /** The case as the run judged it, without its outline: unchanged cases need no reprojection. */
-  private CaseRow caseRow(PatchResult r, long fid, String caseId, TaskStatus status, boolean expanded,
-      LocalDate openedOn, String openedRun, String updatedRun) {
+  private static CaseRow caseRow(PatchResult r, long fid, String caseId, TaskStatus status, boolean expanded,
+      LocalDate openedOn, String openedRun, String updatedRun, CaseRow.Origin origin, Double measuredM2) {
     return new CaseRow(fid, caseId, r.patch().id(), status, expanded, Units.round2(r.areaM2()),
         Units.round2(r.unapprovedM2()), r.township(), r.village(), r.priority(), r.referral(), openedOn, openedRun,
-        updatedRun, null);
+        updatedRun, null, origin, measuredM2);
   }
 
   /** The patch in the store's CRS (CGCS2000 lon/lat), always a multipolygon. */

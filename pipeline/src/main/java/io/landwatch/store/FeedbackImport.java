@@ -18,7 +18,7 @@ import java.util.Set;
  */
 public final class FeedbackImport {
   /** All row outcomes (applied, not applied, rejected, already applied) and how many were applied. */
-  public record Report(List<FeedbackRules.RowOutcome> rows, int applied, int rejected) {}
+  public record Report(List<RowOutcome> rows, int applied, int rejected) {}
 
   private FeedbackImport() {}
 
@@ -60,8 +60,8 @@ public final class FeedbackImport {
     if (apply && !plan.changes().isEmpty()) {
       apply(store, plan.changes(), file);
     }
-    List<FeedbackRules.RowOutcome> outcomes = plan.outcomes().stream().map(o -> !o.outcome().equals("ok") ? o
-        : new FeedbackRules.RowOutcome(o.row(), o.id(), apply ? "applied" : "not applied",
+    List<RowOutcome> outcomes = plan.outcomes().stream().map(o -> !o.outcome().equals("ok") ? o
+        : new RowOutcome(o.row(), o.id(), apply ? "applied" : "not applied",
             apply ? o.reason() : "the file has rejected rows; fix them or import with --partial")).toList();
     return new Report(outcomes, apply ? plan.changes().size() : 0, plan.rejected());
   }

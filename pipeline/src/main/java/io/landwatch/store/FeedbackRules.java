@@ -20,9 +20,6 @@ public final class FeedbackRules {
   static final Set<String> ACTIONS = Set.of("none", "stopped", "demolished", "restored", "case_filed",
       "referred_police", "referred_court", "referred_discipline");
 
-  /** The outcome of one row: ok (to apply), rejected (with reason) or already applied. */
-  public record RowOutcome(int row, String id, String outcome, String reason) {}
-
   /** One accepted row: the task before, its status after, the check and its photos. */
   record Change(int row, TaskRow task, TaskStatus next, LocalDate checkedOn, String result, String action,
       String inspector, String note, String key, List<PhotoCheck.Checked> photos) {}

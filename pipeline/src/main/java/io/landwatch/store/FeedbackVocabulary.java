@@ -57,14 +57,7 @@ final class FeedbackVocabulary {
 
   /** The header of the file that names {@code column}, or null when the file has none. */
   static String header(List<String> headers, String column) {
-    for (String name : COLUMNS.get(column)) {
-      for (String h : headers) {
-        if (h.strip().equalsIgnoreCase(name)) {
-          return h;
-        }
-      }
-    }
-    return null;
+    return Columns.find(headers, COLUMNS.get(column));
   }
 
   /** A result as the rules know it: Chinese words mapped, anything else as written. */

@@ -1,5 +1,6 @@
 package io.landwatch.store;
 
+import io.landwatch.model.Channel;
 import io.landwatch.model.Priority;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -11,22 +12,70 @@ import java.util.Map;
 
 /**
  * The patrol ledger (巡查台账): every case of the period and its history, one row per status
- * change, optionally for one township.
+ * change, optionally for one township; with it the leads of the period (线索台账, without the
+ * reporters' contacts), the counts by channel, and the patrol log (巡查记录).
  */
 public final class Ledger {
+  /** One sheet of the ledger workbook: its name, columns and rows (String, Integer, Double or null). */
+  public record Sheet(String name, List<String> columns, List<List<Object>> rows) {}
+
+  /** The columns of the leads sheet: never the reporter's contact. */
+  public static final List<String> LEAD_COLUMNS = List.of("lead_id", "channel", "reported_on", "location",
+      "township", "village", "case_id", "outcome", "facts", "description", "source_file", "source_row");
+
+  /** The ledger's sheets: cases with their history, leads, counts by channel. */
+  public static List<Sheet> book(CaseStore store, String township, LocalDate from, LocalDate to) {
+    List<List<Object>> cases = new ArrayList<>();
+    lines(store, township, from, to).forEach(l -> cases.add(l.values()));
+    Map<String, CaseRow> byId = new HashMap<>();
+    store.cases().forEach(c -> byId.put(c.caseId(), c));
+    List<List<Object>> leads = new ArrayList<>();
+    Map<Channel, int[]> counts = new java.util.EnumMap<>(Channel.class);
+    for (Channel c : Channel.values()) {
+      counts.put(c, new int[4]);
+    }
+    for (LeadRow l : store.leads()) {
+      CaseRow c = l.caseId() == null ? null : byId.get(l.caseId());
+      String town = c == null ? null : c.township();
+      if (township != null && !township.equals(town) || outside(l.reportedOn(), from, to)) {
+        continue;
+      }
+      leads.add(Arrays.asList(l.leadId(), l.channel().label(), l.reportedOn().toString(), l.location(), town,
+          c == null ? null : c.village(), l.caseId(), l.outcome(), l.facts(), l.description(), l.sourceFile(),
+          l.sourceRow()));
+      counts.get(l.channel())[0]++;
+    }
+    for (CaseRow c : byId.values()) {
+      if ((township == null || township.equals(c.township())) && !outside(c.openedOn(), from, to)) {
+        counts.get(c.origin().channel())[c.closed() ? 2 : 1]++;
+        if (c.referral()) {
+          counts.get(c.origin().channel())[3]++;
+        }
+      }
+    }
+    List<List<Object>> channels = new ArrayList<>();
+    counts.forEach((c, n) -> channels.add(Arrays.asList(c.label(), c.code(), n[0], n[1], n[2], n[3])));
+    return List.of(new Sheet("巡查台账", COLUMNS, cases), new Sheet("线索台账", LEAD_COLUMNS, leads),
+        new Sheet("按来源统计", List.of("channel", "code", "leads", "open_cases", "closed_cases", "referral_candidates"),
+            channels));
+  }
+
+  private static boolean outside(LocalDate day, LocalDate from, LocalDate to) {
+    return day != null && (from != null && day.isBefore(from) || to != null && day.isAfter(to));
+  }
   /** The ledger's columns, in order. */
-  public static final List<String> COLUMNS = List.of("case_id", "patch_id", "township", "village",
+  public static final List<String> COLUMNS = List.of("case_id", "patch_id", "channel", "township", "village",
       "priority", "current_status", "expanded", "area_m2", "opened_on", "at", "actor", "old_status",
       "new_status", "note");
 
   /** One ledger line: a case and one step of its history. */
-  public record Line(String caseId, String patchId, String township, String village, Priority priority,
+  public record Line(String caseId, String patchId, Channel channel, String township, String village, Priority priority,
       TaskStatus currentStatus, boolean expanded, double areaM2, LocalDate openedOn, String at, String actor,
       TaskStatus oldStatus, TaskStatus newStatus, String note) {
 
     /** The values in {@link #COLUMNS} order: String, Integer, Double or null. */
     public List<Object> values() {
-      return Arrays.asList(caseId, patchId, township, village, priority == null ? null : priority.name(),
+      return Arrays.asList(caseId, patchId, channel.label(), township, village, priority == null ? null : priority.name(),
           currentStatus.label(), expanded ? 1 : 0,
           areaM2, openedOn == null ? null : openedOn.toString(), at, actor,
           oldStatus == null ? null : oldStatus.label(), newStatus.label(), note);
@@ -49,7 +98,7 @@ public final class Ledger {
       if (from != null && day.isBefore(from) || to != null && day.isAfter(to)) {
         continue;
       }
-      out.add(new Line(c.caseId(), c.patchId(), c.township(), c.village(), c.priority(), c.status(), c.expanded(),
+      out.add(new Line(c.caseId(), c.patchId(), c.origin().channel(), c.township(), c.village(), c.priority(), c.status(), c.expanded(),
           c.areaM2(), c.openedOn(), h.at(), h.actor(), h.oldStatus(), h.newStatus(), h.note()));
     }
     out.sort(Comparator.comparing(Line::caseId).thenComparing(Line::at));

@@ -10,7 +10,7 @@ import java.util.List;
  */
 final class StoreSchema {
   /** The version this code writes. */
-  static final int CURRENT = 3;
+  static final int CURRENT = 4;
 
   /** The table holding the version ({@code key = 'schema_version'}). */
   static final String META = "landwatch_meta";
@@ -21,7 +21,7 @@ final class StoreSchema {
   /** Column types as OGR stores them. */
   enum Type { TEXT, INTEGER, REAL }
 
-  /** A table: name, geometry (null for none: "multipolygon" or "point"), columns in order. */
+  /** A table: name, geometry ("multipolygon", "point", "multilinestring", "geometry" for any; null for none), columns. */
   record Table(String name, String geometry, List<Column> columns) {}
 
   /** One change of a migration. */
@@ -61,6 +61,27 @@ final class StoreSchema {
       text("case_id"), text("task_id"), text("file"), text("sha256"), text("taken_at"), real("lon"), real("lat"),
       real("distance_m"), text("flags"), text("source_key")));
 
+  /**
+   * Leads from the six channels (巡查, 卫片, 村级报告, 群众举报, 媒体曝光, 上级交办): a point or a
+   * polygon, CGCS2000 lon/lat. The reporter's contact is private: it stays in this table.
+   */
+  static final Table LEADS = new Table("leads", "geometry", List.of(
+      text("lead_id"), text("channel"), text("reported_on"), text("description"), text("reporter_contact"),
+      text("location"), text("case_id"), text("outcome"), text("facts"), text("fingerprint"), text("source_file"),
+      integer("source_row"), text("imported_at")));
+
+  /** Patrol records (巡查记录), with or without findings, and their GPS tracks. */
+  static final Table PATROLS = new Table("patrols", "multilinestring", List.of(
+      text("patrol_id"), text("patrolled_on"), text("inspector"), text("township"), text("villages"),
+      text("findings"), text("lead_ids"), real("track_km"), text("source_file"), integer("source_row"),
+      text("imported_at")));
+
+  /** Outlines measured in the field, each with the judgment it gave; the patch outline stays on the case. */
+  static final Table OUTLINES = new Table("outlines", "multipolygon", List.of(
+      text("case_id"), text("task_id"), text("measured_on"), real("area_m2"), real("unapproved_m2"),
+      real("farmland_m2"), real("basic_farmland_m2"), text("priority"), integer("referral"), text("source_file"),
+      text("source_key"), text("at")));
+
   /** The tables of version 1, as the first release created them. */
   static final List<Table> V1 = List.of(CASES, TASKS, HISTORY_V1, RUNS);
 
@@ -69,7 +90,11 @@ final class StoreSchema {
       new Migration(1, "history.source_key: what makes a feedback row the same check (idempotent imports)",
           List.of(new AddColumn("history", text("source_key")))),
       new Migration(2, "evidence: the photos of field checks, their hashes and flags",
-          List.of(new CreateTable(EVIDENCE))));
+          List.of(new CreateTable(EVIDENCE))),
+      new Migration(3, "leads, patrols and measured outlines; cases.channel (null: satellite), cases.seen_on,"
+          + " cases.measured_m2", List.of(new AddColumn("cases", text("channel")), new AddColumn("cases",
+          text("seen_on")), new AddColumn("cases", real("measured_m2")), new CreateTable(LEADS),
+          new CreateTable(PATROLS), new CreateTable(OUTLINES))));
 
   private StoreSchema() {}
 

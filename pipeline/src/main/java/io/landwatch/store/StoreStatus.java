@@ -1,5 +1,6 @@
 package io.landwatch.store;
 
+import io.landwatch.model.Channel;
 import io.landwatch.plan.TaskPlanner;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -13,8 +14,15 @@ public final class StoreStatus {
   /** Counts of one township and priority. */
   public record Counts(int open, int overdue, int closed) {}
 
-  /** The table (township → priority → counts), the oldest overdue tasks and the last run (or null). */
-  public record Summary(Map<String, Map<String, Counts>> byTownship, List<TaskRow> oldestOverdue, RunRow lastRun) {}
+  /** Leads imported from a channel, and the cases of that channel (open, closed). */
+  public record ChannelCounts(int leads, int attached, int openCases, int closedCases) {}
+
+  /**
+   * The table (township → priority → counts), the oldest overdue tasks, the last run (or null),
+   * and the counts of every channel (all six, in the notice's order).
+   */
+  public record Summary(Map<String, Map<String, Counts>> byTownship, List<TaskRow> oldestOverdue, RunRow lastRun,
+      Map<Channel, ChannelCounts> byChannel) {}
 
   private StoreStatus() {}
 
@@ -41,6 +49,25 @@ public final class StoreStatus {
     overdue.sort(Comparator.comparing(TaskRow::dueOn).thenComparing(TaskRow::taskId));
     List<RunRow> runs = store.runs();
     return new Summary(out, overdue.subList(0, Math.min(oldest, overdue.size())),
-        runs.isEmpty() ? null : runs.get(runs.size() - 1));
+        runs.isEmpty() ? null : runs.get(runs.size() - 1), byChannel(store));
+  }
+
+  static Map<Channel, ChannelCounts> byChannel(CaseStore store) {
+    Map<Channel, int[]> n = new java.util.EnumMap<>(Channel.class);
+    for (Channel c : Channel.values()) {
+      n.put(c, new int[4]);
+    }
+    for (LeadRow l : store.leads()) {
+      n.get(l.channel())[0]++;
+      if ("attached".equals(l.outcome())) {
+        n.get(l.channel())[1]++;
+      }
+    }
+    for (CaseRow c : store.cases()) {
+      n.get(c.origin().channel())[c.closed() ? 3 : 2]++;
+    }
+    Map<Channel, ChannelCounts> out = new java.util.EnumMap<>(Channel.class);
+    n.forEach((c, v) -> out.put(c, new ChannelCounts(v[0], v[1], v[2], v[3])));
+    return out;
   }
 }

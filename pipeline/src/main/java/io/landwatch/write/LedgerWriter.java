@@ -7,36 +7,41 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
-/** The patrol ledger as CSV (UTF-8 with BOM) or XLSX (sheet 巡查台账), by the file's extension. */
+/**
+ * The patrol ledger as CSV (UTF-8 with BOM: the case sheet, 巡查台账) or XLSX (every sheet: cases,
+ * leads, counts by channel, patrol log), by the file's extension.
+ */
 public final class LedgerWriter {
   private LedgerWriter() {}
 
-  public static void write(Path out, List<Ledger.Line> lines) {
+  public static void write(Path out, List<Ledger.Sheet> sheets) {
     String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
     if (name.endsWith(".csv")) {
-      CsvWriter.table(out, Ledger.COLUMNS, sink -> {
-        for (Ledger.Line l : lines) {
-          sink.row(l.values().stream().map(v -> v == null ? "" : v.toString()).toList());
+      Ledger.Sheet first = sheets.get(0);
+      CsvWriter.table(out, first.columns(), sink -> {
+        for (List<Object> values : first.rows()) {
+          sink.row(values.stream().map(v -> v == null ? "" : v.toString()).toList());
         }
       });
     } else if (name.endsWith(".xlsx")) {
       AtomicFile.write(out, os -> {
         try (XSSFWorkbook wb = Xlsx.workbook()) {
-          var sheet = wb.createSheet("巡查台账");
-          var head = sheet.createRow(0);
-          for (int i = 0; i < Ledger.COLUMNS.size(); i++) {
-            head.createCell(i).setCellValue(Ledger.COLUMNS.get(i));
-          }
-          int n = 1;
-          for (Ledger.Line l : lines) {
-            var row = sheet.createRow(n++);
-            List<Object> values = l.values();
-            for (int i = 0; i < values.size(); i++) {
-              Object v = values.get(i);
-              if (v instanceof Number x) {
-                row.createCell(i).setCellValue(x.doubleValue());
-              } else if (v != null) {
-                row.createCell(i).setCellValue(v.toString());
+          for (Ledger.Sheet s : sheets) {
+            var sheet = wb.createSheet(s.name());
+            var head = sheet.createRow(0);
+            for (int i = 0; i < s.columns().size(); i++) {
+              head.createCell(i).setCellValue(s.columns().get(i));
+            }
+            int n = 1;
+            for (List<Object> values : s.rows()) {
+              var row = sheet.createRow(n++);
+              for (int i = 0; i < values.size(); i++) {
+                Object v = values.get(i);
+                if (v instanceof Number x) {
+                  row.createCell(i).setCellValue(x.doubleValue());
+                } else if (v != null) {
+                  row.createCell(i).setCellValue(v.toString());
+                }
               }
             }
           }

@@ -33,4 +33,16 @@ class Gcj02Test {
   void outsideChinaUnchanged(double lon, double lat) {
     assertArrayEquals(new double[] {lon, lat}, Gcj02.fromWgs84(lon, lat));
   }
+
+  /** The way back (leads reported from a map app): gcoord's GCJ-02 values return to WGS 84 within 1e-8°. */
+  @ParameterizedTest
+  @CsvSource({
+      "113.3, 35.75, 113.306481508, 35.749917415",
+      "116.397428, 39.90923, 116.403671626, 39.910633506",
+      "121.4737, 31.2304, 121.478223059, 31.228457738"})
+  void backToWgs84(double lon, double lat, double gcjLon, double gcjLat) {
+    double[] w = Gcj02.toWgs84(gcjLon, gcjLat);
+    assertEquals(lon, w[0], 1e-8);
+    assertEquals(lat, w[1], 1e-8);
+  }
 }

@@ -81,7 +81,7 @@ class FeedbackRulesTest {
         row(5, "TA", "guilty", "none", "2023-07-04"), row(6, "TA", "illegal", "none", null)),
         List.of(task("TA", TaskStatus.OPEN)), Set.of(), DAY.plusDays(5));
     assertEquals(5, plan.rejected());
-    List<String> reasons = plan.outcomes().stream().map(FeedbackRules.RowOutcome::reason).toList();
+    List<String> reasons = plan.outcomes().stream().map(RowOutcome::reason).toList();
     assertEquals(List.of("unknown task_id 'TZ'", "checked_on 2023-07-02 is before the task existed (2023-07-03)",
         "checked_on 2023-07-09 is in the future"), reasons.subList(0, 3));
     assertTrue(reasons.get(3).startsWith("unknown result 'guilty' (use results 违法/合法已批/设施农用地"),

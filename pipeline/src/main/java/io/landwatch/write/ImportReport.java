@@ -1,16 +1,16 @@
 package io.landwatch.write;
 
-import io.landwatch.store.FeedbackImport;
+import io.landwatch.store.RowOutcome;
 import java.nio.file.Path;
 import java.util.List;
 
-/** The report of a feedback import, one line per row of the file: row, id, outcome, reason. */
-public final class FeedbackReport {
-  private FeedbackReport() {}
+/** The report of an import (feedback, leads, patrols), one line per row of the file: row, id, outcome, reason. */
+public final class ImportReport {
+  private ImportReport() {}
 
-  public static void write(Path out, FeedbackImport.Report report) {
+  public static void write(Path out, List<RowOutcome> rows) {
     CsvWriter.table(out, List.of("row", "id", "outcome", "reason"), sink -> {
-      for (var o : report.rows()) {
+      for (RowOutcome o : rows) {
         sink.row(List.of(Integer.toString(o.row()), o.id() == null ? "" : o.id(), o.outcome(),
             o.reason() == null ? "" : o.reason()));
       }

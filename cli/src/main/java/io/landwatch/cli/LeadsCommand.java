@@ -1,0 +1,102 @@
+package io.landwatch.cli;
+
+import io.landwatch.ExitCode;
+import io.landwatch.LandwatchException;
+import io.landwatch.config.JobConfig;
+import io.landwatch.config.JobConfigLoader;
+import io.landwatch.geo.LonLatDatum;
+import io.landwatch.job.LeadImport;
+import io.landwatch.model.Channel;
+import io.landwatch.store.CaseStore;
+import io.landwatch.store.LeadFile;
+import io.landwatch.store.LeadSync;
+import io.landwatch.store.RowOutcome;
+import io.landwatch.write.ImportReport;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code landwatch leads import FILE --job JOB.yaml}: leads from the six channels into the case store. */
+@Command(name = "leads", mixinStandardHelpOptions = true,
+    description = "Leads from patrols, satellite patches, village reports, public reports, the media and"
+        + " upper levels.", subcommands = LeadsCommand.Import.class)
+final class LeadsCommand {
+  @Command(name = "import", mixinStandardHelpOptions = true,
+      description = "Import a leads file (CSV, XLSX, GeoJSON, GeoPackage, KML, Shapefile): each lead is a point"
+          + " or a polygon with a channel, a reported date and a description. A polygon is judged like a patch;"
+          + " a point becomes a verification task for its village; a lead on an open case is attached to it."
+          + " Every row is checked; a file with a rejected row applies nothing unless --partial. A report is"
+          + " written beside the file. See docs/FIELD.md.")
+  static final class Import implements Callable<Integer> {
+    @Parameters(paramLabel = "FILE")
+    Path file;
+
+    @Option(names = "--job", required = true, description = "The job whose layers judge the leads and whose"
+        + " case store keeps them.")
+    Path job;
+
+    @Option(names = "--coords", defaultValue = "cgcs2000", description = "What the file's longitudes and"
+        + " latitudes are in: cgcs2000, wgs84 or gcj02 (a point copied from a map app). Default ${DEFAULT-VALUE};"
+        + " a file in a projected CRS is reprojected.")
+    String coords;
+
+    @Option(names = "--channel", description = "Channel of rows that name none: patrol (巡查), satellite (卫片),"
+        + " village_report (村级报告), public_report (群众举报), media (媒体曝光), assigned (上级交办).")
+    String channel;
+
+    @Option(names = "--partial", description = "Apply the valid rows even when others are rejected.")
+    boolean partial;
+
+    @Option(names = "--report", description = "Report file (default: FILE.report.csv).")
+    Path report;
+
+    @Option(names = "--encoding", description = "Charset of a CSV file that is not UTF-8, e.g. GBK.")
+    String encoding;
+
+    @Option(names = "--today", description = "Today's date (default: today): reported dates after it are refused.")
+    LocalDate today;
+
+    @Override
+    public Integer call() {
+      JobConfig j = JobConfigLoader.load(job);
+      if (j.store() == null) {
+        throw LandwatchException.invalidJob("Job file " + job + " keeps no case store (store: none); leads"
+            + " need one.");
+      }
+      LonLatDatum datum;
+      try {
+        datum = LonLatDatum.parse(coords);
+      } catch (IllegalArgumentException e) {
+        throw LandwatchException.invalidInput("--coords " + e.getMessage() + ".");
+      }
+      Channel fallback = channel == null ? null : Channel.parse(channel);
+      if (channel != null && fallback == null) {
+        throw LandwatchException.invalidInput("--channel '" + channel + "' is not a channel; use " + Channel.help()
+            + ".");
+      }
+      LocalDate day = today == null ? LocalDate.now() : today;
+      LeadSync.Report r;
+      try (CaseStore store = CaseStore.open(j.store())) {
+        r = LeadImport.run(j, store, file, new LeadFile.Options(datum, fallback, encoding, j.rules().earliestDate(),
+            day), partial, day);
+      }
+      Path out = report != null ? report : file.resolveSibling(file.getFileName() + ".report.csv");
+      ImportReport.write(out, r.rows());
+      r.rows().stream().filter(RowOutcome::rejected)
+          .forEach(o -> System.out.println("row " + o.row() + " (" + o.id() + "): rejected: " + o.reason()));
+      System.out.printf("%d leads applied (%d opened a case, %d attached to an open case, %d approved), %d already"
+          + " imported, %d rejected; report in %s%n", r.applied(), r.opened(), r.attached(), r.approved(), r.already(),
+          r.rejected(), out);
+      if (r.rejected() > 0 && (!partial || r.applied() == 0)) {
+        System.err.println("landwatch: " + (partial ? "no lead could be applied: all " + r.rejected()
+            + " row(s) with changes were rejected" : "nothing was applied because " + r.rejected()
+            + " row(s) were rejected; fix them, or import with --partial to apply the others") + ".");
+        return ExitCode.REJECTED.code();
+      }
+      return 0;
+    }
+  }
+}
