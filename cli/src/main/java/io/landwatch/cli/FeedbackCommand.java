@@ -1,6 +1,8 @@
 package io.landwatch.cli;
 
 import io.landwatch.ExitCode;
+import io.landwatch.config.JobConfigLoader;
+import io.landwatch.job.SiteJudge;
 import io.landwatch.store.CaseStore;
 import io.landwatch.store.FeedbackImport;
 import io.landwatch.write.ImportReport;
@@ -18,8 +20,10 @@ import picocli.CommandLine.Parameters;
 final class FeedbackCommand {
   @Command(name = "import", mixinStandardHelpOptions = true,
       description = "Import a feedback file (CSV with or without BOM, or XLSX) with columns task_id (or"
-          + " patch_id), result, action, checked_on, inspector, note. Every row is checked; a file with a"
-          + " rejected row applies nothing unless --partial. A report is written beside the file.")
+          + " patch_id), result, action, checked_on, inspector, note, photos (files or a zip), outline (a measured"
+          + " outline: GeoJSON, KML, GPX, Shapefile; needs --job). Chinese headers and values as tasks.xlsx"
+          + " hands them out are accepted. Every row is checked; a file with a rejected row applies nothing unless"
+          + " --partial. A report is written beside the file. See docs/FIELD.md.")
   static final class Import implements Callable<Integer> {
     @Parameters(paramLabel = "FILE")
     Path file;
@@ -44,8 +48,9 @@ final class FeedbackCommand {
       Path storePath = where.existing();
       FeedbackImport.Report r;
       try (CaseStore store = CaseStore.open(storePath)) {
-        r = FeedbackImport.run(store, file, encoding, partial, today == null ? LocalDate.now() : today,
-            where.rules());
+        LocalDate day = today == null ? LocalDate.now() : today;
+        r = FeedbackImport.run(store, file, encoding, partial, day, where.rules(), where.job == null ? null
+            : SiteJudge.outlines(JobConfigLoader.load(where.job), day));
       }
       Path out = report != null ? report : file.resolveSibling(file.getFileName() + ".report.csv");
       ImportReport.write(out, r.rows());

@@ -11,6 +11,7 @@ import io.landwatch.overlay.BigLayerReader;
 import io.landwatch.overlay.PatchIndex;
 import io.landwatch.prepare.GeometryPreparer;
 import io.landwatch.prepare.RepairReport;
+import io.landwatch.store.OutlineJudge;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,6 +59,15 @@ public final class SiteJudge {
   /** A judge for the job's layers, in the CRS its runs use. */
   public static SiteJudge of(JobConfig job) {
     return new SiteJudge(job, PatchLayerChecks.workingCrs(job.patches()));
+  }
+
+  /**
+   * The judge of outlines measured in the field, for feedback imports: the job's layers are read
+   * only when a file brings an outline.
+   */
+  public static OutlineJudge outlines(JobConfig job, LocalDate today) {
+    return outlines -> of(job).judge(outlines.stream().map(o -> new Site(o.caseId(), o.lonLat(), o.seenOn())).toList(),
+        today).stream().map(j -> new OutlineJudge.Judged(j.area(), j.problem())).toList();
   }
 
   /** Reprojects from CGCS2000 lon/lat to the working CRS, to compare shapes in metres. */

@@ -104,6 +104,17 @@ public record CaseRow(long fid, String caseId, String patchId, TaskStatus status
         referral, openedOn, openedRun, updatedRun, geometry, o, measured);
   }
 
+  /**
+   * This case judged on an outline measured in the field: its areas, village, priority and referral
+   * are the outline's from now on; its geometry (the patch) is left as stored.
+   */
+  CaseRow measured(io.landwatch.judge.PatchResult r) {
+    return new CaseRow(fid, caseId, patchId, status, expanded, io.landwatch.geo.Units.round2(r.areaM2()),
+        io.landwatch.geo.Units.round2(r.unapprovedM2()), r.township() != null ? r.township() : township,
+        r.village() != null ? r.village() : village, r.priority() != null ? r.priority() : priority, r.referral(), openedOn, openedRun, updatedRun, null,
+        origin, io.landwatch.geo.Units.round2(r.areaM2()));
+  }
+
   /** The day approvals are judged valid on for this case: when it was seen, else when it was opened. */
   public LocalDate judgedOn() {
     return origin.seenOn() != null ? origin.seenOn() : openedOn;

@@ -331,6 +331,13 @@ public final class CaseStore implements AutoCloseable {
     return out;
   }
 
+  /** Every outline measured in the field, oldest first. */
+  public List<OutlineRow> outlines() {
+    List<OutlineRow> out = new ArrayList<>();
+    scan("outlines", null, f -> out.add(OutlineRow.read(new FeatureFields(f), jts(f.GetGeometryRef()))));
+    return out;
+  }
+
   /** Every run, oldest first. */
   public List<RunRow> runs() {
     return rows("runs", null, RunRow::read);
@@ -392,6 +399,11 @@ public final class CaseStore implements AutoCloseable {
 
   public void insert(LeadRow l) {
     insert("leads", l::write, l.geometry());
+  }
+
+  public void insert(OutlineRow o) {
+    insert("outlines", o::write, o.geometry() instanceof org.locationtech.jts.geom.Polygon p
+        ? p.getFactory().createMultiPolygon(new org.locationtech.jts.geom.Polygon[] {p}) : o.geometry());
   }
 
   public void insert(RunRow r) {

@@ -9,13 +9,21 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads a feedback file (CSV with or without BOM, or XLSX) into rows; text must decode cleanly. */
+/**
+ * Reads a feedback file (CSV with or without BOM, or XLSX) into rows; text must decode cleanly.
+ * Photos and measured outlines are files named relative to the feedback file; a zip of photos
+ * is unpacked into a temporary folder the caller removes.
+ */
 final class FeedbackFile {
+  /** The rows, and the temporary folders holding unpacked photos (delete them when done). */
+  record Read(List<FeedbackRow> rows, List<Path> temporary) {}
+
   private FeedbackFile() {}
 
   /** @param encoding the charset of a CSV, or null for UTF-8 */
-  static List<FeedbackRow> read(Path file, String encoding) {
+  static Read read(Path file, String encoding) {
     List<FeedbackRow> out = new ArrayList<>();
+    List<Path> temporary = new ArrayList<>();
     try (LayerSource src = LayerSource.open("feedback", file, null, encoding, null, null)) {
       String effective = src.encoding().effective();
       List<String> cols = src.fieldNames();
@@ -39,19 +47,42 @@ final class FeedbackFile {
             if (name.isBlank()) {
               continue;
             }
+            Path named = file.toAbsolutePath().getParent().resolve(name.strip());
             try {
-              photos.add(Photo.read(file.toAbsolutePath().getParent().resolve(name.strip())));
+              if (name.strip().toLowerCase(java.util.Locale.ROOT).endsWith(".zip")) {
+                PhotoArchive.Unpacked u = PhotoArchive.unpack(named);
+                temporary.add(u.folder());
+                for (Path p : u.photos()) {
+                  photos.add(Photo.read(p));
+                }
+              } else {
+                photos.add(Photo.read(named));
+              }
             } catch (LandwatchException e) {
               problem = e.getMessage();
             }
           }
         }
+        String outlineName = cell.apply("outline");
+        org.locationtech.jts.geom.Geometry outline = null;
+        if (outlineName != null && problem == null) {
+          Path named = file.toAbsolutePath().getParent().resolve(outlineName);
+          try {
+            outline = FieldOutline.read(named);
+          } catch (LandwatchException e) {
+            problem = "measured outline " + outlineName + ": " + e.getMessage();
+          }
+        }
         out.add(new FeedbackRow(row, cell.apply("task_id"), cell.apply("patch_id"),
             FeedbackVocabulary.result(cell.apply("result")), FeedbackVocabulary.action(cell.apply("action")),
-            cell.apply("checked_on"), cell.apply("inspector"), cell.apply("note"), List.copyOf(photos), problem));
+            cell.apply("checked_on"), cell.apply("inspector"), cell.apply("note"), List.copyOf(photos), problem,
+            outline, outline == null ? null : outlineName));
       });
+    } catch (RuntimeException e) {
+      PhotoArchive.delete(temporary);
+      throw e;
     }
-    return out;
+    return new Read(out, temporary);
   }
 
   /** A cell's text without a BOM, refused when it is not text of the file's charset. */

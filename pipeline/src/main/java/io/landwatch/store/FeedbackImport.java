@@ -1,6 +1,7 @@
 package io.landwatch.store;
 
 import io.landwatch.config.Rules;
+import io.landwatch.geo.Units;
 import io.landwatch.util.IoErrors;
 import io.landwatch.util.TestHooks;
 import java.nio.file.Path;
@@ -47,23 +48,96 @@ public final class FeedbackImport {
    */
   public static Report run(CaseStore store, Path file, String encoding, boolean partial, LocalDate today,
       Rules rules) {
-    List<FeedbackRow> rows = FeedbackFile.read(file, encoding);
+    return run(store, file, encoding, partial, today, rules, null);
+  }
+
+  /**
+   * As above, and rows with a measured outline re-judge their case on it with {@code judge} (the
+   * job's layers): areas, farmland split, priority and referral become the outline's, and the
+   * outline is kept beside the patch's. Without a judge such rows are rejected.
+   */
+  public static Report run(CaseStore store, Path file, String encoding, boolean partial, LocalDate today,
+      Rules rules, OutlineJudge judge) {
+    FeedbackFile.Read read = FeedbackFile.read(file, encoding);
+    try {
+      return run(store, file, read.rows(), partial, today, rules, judge);
+    } finally {
+      PhotoArchive.delete(read.temporary());
+    }
+  }
+
+  private static Report run(CaseStore store, Path file, List<FeedbackRow> rows, boolean partial, LocalDate today,
+      Rules rules, OutlineJudge judge) {
     Set<String> recorded = new HashSet<>();
     store.history().stream().filter(h -> h.sourceKey() != null).forEach(h -> recorded.add(h.sourceKey()));
     java.util.Map<String, org.locationtech.jts.geom.Geometry> outlines = new java.util.HashMap<>();
-    store.cases().forEach(c -> outlines.put(c.caseId(), c.geometry()));
+    java.util.Map<String, CaseRow> cases = new java.util.HashMap<>();
+    store.cases().forEach(c -> cases.put(c.caseId(), c));
+    List<TaskRow> tasks = store.tasks();
+    for (TaskRow t : tasks) {
+      CaseRow c = cases.get(t.caseId());
+      // a case from a point lead has no outline: its photos are measured from its point
+      outlines.put(t.caseId(), c != null && c.geometry() != null ? c.geometry()
+          : new org.locationtech.jts.geom.GeometryFactory().createPoint(new org.locationtech.jts.geom.Coordinate(t.lon(), t.lat())));
+    }
     java.util.Map<String, String> caseOfHash = new java.util.HashMap<>();
     store.evidence().forEach(e -> caseOfHash.putIfAbsent(e.sha256(), e.caseId()));
-    FeedbackRules.Plan plan = FeedbackRules.plan(rows, store.tasks(), recorded, today, rules.resultTypes(),
-        new FeedbackRules.Evidence(outlines, caseOfHash, rules.photoMaxDistanceM(), rules.requirePhotoToClose()));
+    FeedbackRules.Plan plan = FeedbackRules.plan(rows, tasks, recorded, today, rules.resultTypes(),
+        new FeedbackRules.Evidence(outlines, caseOfHash, rules.photoMaxDistanceM(), rules.requirePhotoToClose(),
+            judge != null));
+    plan = judgeOutlines(plan, cases, judge);
     boolean apply = plan.rejected() == 0 || partial;
     if (apply && !plan.changes().isEmpty()) {
-      apply(store, plan.changes(), file);
+      apply(store, plan, file);
     }
     List<RowOutcome> outcomes = plan.outcomes().stream().map(o -> !o.outcome().equals("ok") ? o
         : new RowOutcome(o.row(), o.id(), apply ? "applied" : "not applied",
             apply ? o.reason() : "the file has rejected rows; fix them or import with --partial")).toList();
     return new Report(outcomes, apply ? plan.changes().size() : 0, plan.rejected());
+  }
+
+  /**
+   * Judges the measured outlines of the accepted rows; a row whose outline cannot be judged is
+   * rejected like any other bad row.
+   */
+  private static FeedbackRules.Plan judgeOutlines(FeedbackRules.Plan plan, java.util.Map<String, CaseRow> cases,
+      OutlineJudge judge) {
+    List<FeedbackRules.Change> measured = plan.changes().stream().filter(c -> c.source().outline() != null).toList();
+    if (measured.isEmpty()) {
+      return plan;
+    }
+    List<OutlineJudge.Judged> judged = judge.judge(measured.stream().map(c -> {
+      CaseRow kase = cases.get(c.task().caseId());
+      return new OutlineJudge.Outline(c.task().caseId(), c.source().outline(),
+          kase == null || kase.judgedOn() == null ? c.checkedOn() : kase.judgedOn());
+    }).toList());
+    java.util.Map<Integer, OutlineJudge.Judged> byRow = new java.util.HashMap<>();
+    for (int i = 0; i < measured.size(); i++) {
+      byRow.put(measured.get(i).row(), judged.get(i));
+    }
+    List<FeedbackRules.Change> changes = new java.util.ArrayList<>();
+    List<RowOutcome> outcomes = new java.util.ArrayList<>();
+    int rejected = plan.rejected();
+    for (RowOutcome o : plan.outcomes()) {
+      OutlineJudge.Judged j = byRow.get(o.row());
+      if (j != null && j.problem() != null) {
+        outcomes.add(new RowOutcome(o.row(), o.id(), "rejected", "the measured outline "
+            + plan.changes().stream().filter(c -> c.row() == o.row()).findFirst().orElseThrow().source().outlineFile()
+            + " cannot be judged: " + j.problem()));
+        rejected++;
+      } else {
+        outcomes.add(o);
+      }
+    }
+    for (FeedbackRules.Change c : plan.changes()) {
+      OutlineJudge.Judged j = byRow.get(c.row());
+      if (j == null) {
+        changes.add(c);
+      } else if (j.problem() == null) {
+        changes.add(c.withMeasured(j.result()));
+      }
+    }
+    return new FeedbackRules.Plan(outcomes, changes, rejected);
   }
 
   /**
@@ -86,7 +160,8 @@ public final class FeedbackImport {
     return "evidence/" + caseId + "/" + name;
   }
 
-  private static void apply(CaseStore store, List<FeedbackRules.Change> changes, Path file) {
+  private static void apply(CaseStore store, FeedbackRules.Plan plan, Path file) {
+    List<FeedbackRules.Change> changes = plan.changes();
     store.begin();
     try {
       TestHooks.point("feedback.begin");
@@ -97,12 +172,25 @@ public final class FeedbackImport {
         FeedbackRules.Change c = changes.get(i);
         TaskRow before = tasks.getOrDefault(c.task().taskId(), c.task());
         TaskRow after = before.checked(c.next(), c.checkedOn(), c.result(), c.action());
+        CaseRow kase = cases.get(before.caseId());
+        if (kase != null && c.measured() != null) {
+          CaseRow remeasured = kase.measured(c.measured());
+          after = after.remeasured(remeasured, c.measured());
+          store.insert(new OutlineRow(kase.caseId(), before.taskId(), c.checkedOn(), Units.round2(c.measured().areaM2()),
+              Units.round2(c.measured().unapprovedM2()), Units.round2(c.measured().farmlandM2()),
+              Units.round2(c.measured().basicFarmlandM2()), remeasured.priority(), remeasured.referral(),
+              c.source().outlineFile(), c.key(), Instant.now().toString(), c.source().outline()));
+          store.insert(new HistoryRow(Instant.now().toString(), "feedback " + file.getFileName() + " row " + c.row(),
+              kase.caseId(), before.taskId(), kase.status(), kase.status(), remeasuredNote(kase, remeasured, c), null));
+          kase = remeasured;
+        }
+        if (kase != null) {
+          CaseRow next = kase.withStatus(c.next());
+          store.update(next);
+          cases.put(kase.caseId(), next);
+        }
         store.update(after);
         tasks.put(after.taskId(), after);
-        CaseRow kase = cases.get(before.caseId());
-        if (kase != null) {
-          store.update(kase.withStatus(c.next()));
-        }
         store.insert(new HistoryRow(Instant.now().toString(), "feedback " + file.getFileName() + " row " + c.row()
             + (c.inspector() == null ? "" : " by " + c.inspector()), before.caseId(), before.taskId(), before.status(),
             c.next(), "checked " + c.checkedOn() + ": " + c.result() + ", " + c.action()
@@ -123,5 +211,16 @@ public final class FeedbackImport {
       store.rollback();
       throw e;
     }
+  }
+
+  /** Both judgments side by side, for the history: the patch's (or the last measurement's) and the outline's. */
+  private static String remeasuredNote(CaseRow was, CaseRow now, FeedbackRules.Change c) {
+    var r = c.measured();
+    return String.format(java.util.Locale.ROOT, "measured outline %s (%s): area %.2f → %.2f m², unapproved %.2f → %.2f"
+        + " m², farmland %.2f m², basic farmland %.2f m², priority %s → %s, referral %s → %s%s",
+        c.source().outlineFile(), c.checkedOn(), was.areaM2(), now.areaM2(), was.unapprovedM2(), now.unapprovedM2(),
+        r.farmlandM2(), r.basicFarmlandM2(), was.priority(), now.priority(), was.referral() ? "yes" : "no",
+        now.referral() ? "yes" : "no", r.suspected() ? "" : "; the outline is covered by valid approvals "
+            + String.join(", ", r.approvals()));
   }
 }

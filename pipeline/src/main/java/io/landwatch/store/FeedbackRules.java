@@ -20,9 +20,16 @@ public final class FeedbackRules {
   static final Set<String> ACTIONS = Set.of("none", "stopped", "demolished", "restored", "case_filed",
       "referred_police", "referred_court", "referred_discipline");
 
-  /** One accepted row: the task before, its status after, the check and its photos. */
+  /** One accepted row: the task before, its status after, the check, its photos and measured outline. */
   record Change(int row, TaskRow task, TaskStatus next, LocalDate checkedOn, String result, String action,
-      String inspector, String note, String key, List<PhotoCheck.Checked> photos) {}
+      String inspector, String note, String key, List<PhotoCheck.Checked> photos, FeedbackRow source,
+      io.landwatch.judge.PatchResult measured) {
+
+    /** This change with the judgment of its measured outline. */
+    Change withMeasured(io.landwatch.judge.PatchResult r) {
+      return new Change(row, task, next, checkedOn, result, action, inspector, note, key, photos, source, r);
+    }
+  }
 
   /**
    * What the store already holds that photos are checked against.
@@ -31,10 +38,11 @@ public final class FeedbackRules {
    * @param caseOfHash photo SHA-256 → the case it backs
    * @param maxDistanceM rules.photo_max_distance_m
    * @param requirePhotoToClose rules.require_photo_to_close
+   * @param canJudge whether measured outlines can be judged (the job's layers are known)
    */
   record Evidence(Map<String, org.locationtech.jts.geom.Geometry> outlines, Map<String, String> caseOfHash,
-      double maxDistanceM, boolean requirePhotoToClose) {
-    static final Evidence NONE = new Evidence(Map.of(), Map.of(), 50, false);
+      double maxDistanceM, boolean requirePhotoToClose, boolean canJudge) {
+    static final Evidence NONE = new Evidence(Map.of(), Map.of(), 50, false, false);
   }
 
   /** Every row's outcome, the accepted changes in file order, and how many rows were rejected. */
@@ -87,8 +95,11 @@ public final class FeedbackRules {
       String result = lower(r.result());
       String action = r.action() == null ? "none" : lower(r.action());
       String reason = taskProblem(r, task);
-      if (reason == null && r.photoProblem() != null) {
-        reason = r.photoProblem();
+      if (reason == null && r.problem() != null) {
+        reason = r.problem();
+      }
+      if (reason == null && r.outline() != null && !evidence.canJudge()) {
+        reason = "a measured outline is judged against the job's layers: import with --job JOB.yaml";
       }
       if (reason == null && !resultTypes.containsKey(result)) {
         reason = "unknown result '" + r.result() + "' (use " + FeedbackVocabulary.help() + ")";
@@ -143,7 +154,7 @@ public final class FeedbackRules {
       }
       keysInFile.put(key, r.row());
       changes.add(new Change(r.row(), task, next, checked, result, action, r.inspector(), r.note(), key,
-          List.copyOf(photos)));
+          List.copyOf(photos), r, null));
       status.put(task.taskId(), next);
       String flags = String.join("; ", photos.stream().filter(c -> !c.flags().isEmpty())
           .map(c -> PhotoCheck.describe(c, evidence.maxDistanceM())).toList());

@@ -32,6 +32,7 @@ final class FeedbackVocabulary {
     m.put("inspector", List.of("inspector", "核查人", TaskLabels.CHINESE.get("inspector")));
     m.put("note", List.of("note", "备注"));
     m.put("photos", List.of("photos", "照片"));
+    m.put("outline", List.of("outline", "实测范围", "实测图形", "测量范围"));
     return m;
   }
 

@@ -97,4 +97,13 @@ public record TaskRow(long fid, String taskId, String caseId, String patchId, St
         TaskStatus.OPEN, createdOn, lon, lat, gcj02Lon, gcj02Lat, areaMu, unapprovedMu, farmlandMu, basicFarmlandMu,
         checkedOn, result, action);
   }
+
+  /** This task with the areas and priority of a case judged on its measured outline. */
+  TaskRow remeasured(CaseRow c, io.landwatch.judge.PatchResult r) {
+    return new TaskRow(fid, taskId, caseId, patchId, township, village, inspector, phone, c.priority(), dueOn, status,
+        createdOn, lon, lat, gcj02Lon, gcj02Lat, io.landwatch.geo.Units.round4(io.landwatch.geo.Units.mu(r.areaM2())),
+        io.landwatch.geo.Units.round4(io.landwatch.geo.Units.mu(r.unapprovedM2())),
+        io.landwatch.geo.Units.round4(io.landwatch.geo.Units.mu(r.farmlandM2())),
+        io.landwatch.geo.Units.round4(io.landwatch.geo.Units.mu(r.basicFarmlandM2())), checkedOn, result, action);
+  }
 }
