@@ -1,9 +1,14 @@
 package io.landwatch.cli;
 
+import io.landwatch.LandwatchException;
+import io.landwatch.config.JobConfigLoader;
+import io.landwatch.job.VillageGrid;
 import io.landwatch.store.CaseStore;
+import io.landwatch.store.PatrolCoverage;
 import io.landwatch.store.StoreStatus;
 import io.landwatch.store.TaskRow;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -23,8 +28,19 @@ final class StatusCommand implements Callable<Integer> {
   @Option(names = "--oldest", defaultValue = "10", description = "How many overdue tasks to list (default ${DEFAULT-VALUE}).")
   int oldest;
 
+  @Option(names = "--coverage", description = "List the villages of the job's grid with no patrol in the last"
+      + " --days days (needs --job).")
+  boolean coverage;
+
+  @Option(names = "--days", defaultValue = "30", description = "The coverage window in days, ending with --as-of"
+      + " (default ${DEFAULT-VALUE}).")
+  int days;
+
   @Override
   public Integer call() {
+    if (coverage) {
+      return coverage();
+    }
     StoreStatus.Summary s;
     try (CaseStore store = CaseStore.open(where.existing())) {
       s = StoreStatus.of(store, asOf == null ? LocalDate.now() : asOf, oldest);
@@ -49,6 +65,28 @@ final class StatusCommand implements Callable<Integer> {
         System.out.printf("  %s due %s %s %s %s %s%n", t.taskId(), t.dueOn(), t.priority(),
             t.township(), t.village(), t.status().label());
       }
+    }
+    return 0;
+  }
+
+  private int coverage() {
+    if (where.job == null) {
+      throw LandwatchException.invalidInput("status --coverage needs --job JOB.yaml: the villages come from the"
+          + " job's village layer.");
+    }
+    if (days < 1) {
+      throw LandwatchException.invalidInput("--days must be at least 1, got " + days + ".");
+    }
+    LocalDate day = asOf == null ? LocalDate.now() : asOf;
+    var grid = VillageGrid.names(JobConfigLoader.load(where.job));
+    List<PatrolCoverage.Gap> gaps;
+    try (CaseStore store = CaseStore.open(where.existing())) {
+      gaps = PatrolCoverage.gaps(grid, store.patrols(), day, days);
+    }
+    System.out.printf("%d of %d villages had no patrol in the %d days to %s%n", gaps.size(), grid.size(), days, day);
+    for (PatrolCoverage.Gap g : gaps) {
+      System.out.printf("  %s %s (%s): %s%n", g.township(), g.village(), g.inspector() == null ? "-" : g.inspector(),
+          g.lastPatrol() == null ? "never patrolled" : "last patrolled " + g.lastPatrol());
     }
     return 0;
   }

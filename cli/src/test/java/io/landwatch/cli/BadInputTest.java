@@ -625,7 +625,7 @@ class BadInputTest {
         var head = sheet.getRow(0);
         assertEquals("任务编号", head.getCell(0).getStringCellValue());
         assertEquals("核查结果", head.getCell(7).getStringCellValue());
-        assertEquals(List.of("违法", "合法", "其他"), List.of(sheet.getDataValidations().stream()
+        assertEquals(List.of("违法", "合法已批", "设施农用地", "农村道路", "伪变化", "其他"), List.of(sheet.getDataValidations().stream()
             .filter(v -> v.getRegions().getCellRangeAddress(0).getFirstColumn() == 7).findFirst().orElseThrow()
             .getValidationConstraint().getExplicitListValues()), "a drop-down list of results");
         List<List<String>> tasks = Csv.parse(Files.readString(c.out().resolve("tasks.csv"),
@@ -634,7 +634,7 @@ class BadInputTest {
         for (int r = 1; r <= 2; r++) {
           var row = sheet.getRow(r);
           ids.add(row.getCell(0).getStringCellValue());
-          row.createCell(7).setCellValue(r == 1 ? "违法" : "合法");
+          row.createCell(7).setCellValue(r == 1 ? "违法" : "合法已批");
           row.createCell(8).setCellValue(r == 1 ? "已制止" : "无");
           row.createCell(9).setCellValue("2023-09-05");
           row.createCell(10).setCellValue("王芳");

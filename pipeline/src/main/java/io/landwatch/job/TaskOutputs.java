@@ -48,7 +48,7 @@ final class TaskOutputs {
     TestHooks.point("run.task-sheets");
     TaskXlsx.write(dir.resolve("tasks.xlsx"), byTownship, run.job.taskLabels());
     written.add(dir.resolve("tasks.xlsx"));
-    FeedbackTemplate.write(dir.resolve("tasks-feedback.xlsx"), plan.tasks());
+    FeedbackTemplate.write(dir.resolve("tasks-feedback.xlsx"), plan.tasks(), run.job.rules().resultTypes().keySet());
     written.add(dir.resolve("tasks-feedback.xlsx"));
     TestHooks.point("run.tasks-written");
     return written;

@@ -331,6 +331,13 @@ public final class CaseStore implements AutoCloseable {
     return out;
   }
 
+  /** Every patrol record, in the order they were imported, with their tracks. */
+  public List<PatrolRow> patrols() {
+    List<PatrolRow> out = new ArrayList<>();
+    scan("patrols", null, f -> out.add(PatrolRow.read(new FeatureFields(f), jts(f.GetGeometryRef()))));
+    return out;
+  }
+
   /** Every outline measured in the field, oldest first. */
   public List<OutlineRow> outlines() {
     List<OutlineRow> out = new ArrayList<>();
@@ -399,6 +406,11 @@ public final class CaseStore implements AutoCloseable {
 
   public void insert(LeadRow l) {
     insert("leads", l::write, l.geometry());
+  }
+
+  public void insert(PatrolRow p) {
+    insert("patrols", p::write, p.track() instanceof org.locationtech.jts.geom.LineString l
+        ? l.getFactory().createMultiLineString(new org.locationtech.jts.geom.LineString[] {l}) : p.track());
   }
 
   public void insert(OutlineRow o) {

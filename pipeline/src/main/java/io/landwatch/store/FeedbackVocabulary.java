@@ -10,7 +10,7 @@ import java.util.Map;
  * the Chinese ones a township office writes (the headers tasks.xlsx hands out, and the usual field
  * words for results and actions), mapped to the canonical ones.
  */
-final class FeedbackVocabulary {
+public final class FeedbackVocabulary {
   /** Canonical column → the headers accepted for it, English first. */
   static final Map<String, List<String>> COLUMNS = columns();
 
@@ -19,6 +19,13 @@ final class FeedbackVocabulary {
       "农村道路", "rural_road", "伪变化", "false_change", "其他", "other");
 
   private static final Map<String, String> ACTIONS = actions();
+
+  /** Result type → the word a form offers for it, in the order a form lists them. */
+  private static final Map<String, String> RESULT_WORDS = resultWords();
+
+  /** The Chinese words for actions, in the order a form lists them. */
+  public static final List<String> ACTION_WORDS = List.of("无", "已制止", "已拆除", "已复耕", "已立案", "移送公安",
+      "移送法院", "移送纪检监察");
 
   private FeedbackVocabulary() {}
 
@@ -34,6 +41,32 @@ final class FeedbackVocabulary {
     m.put("photos", List.of("photos", "照片"));
     m.put("outline", List.of("outline", "实测范围", "实测图形", "测量范围"));
     return m;
+  }
+
+  private static Map<String, String> resultWords() {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("illegal", "违法");
+    m.put("legal", "合法已批");
+    m.put("facility_agriculture", "设施农用地");
+    m.put("rural_road", "农村道路");
+    m.put("false_change", "伪变化");
+    m.put("other", "其他");
+    return m;
+  }
+
+  /**
+   * The words a form offers for the configured result types: the Chinese word of each known type,
+   * in the usual order, then the county's own types as configured.
+   */
+  public static List<String> resultWords(java.util.Collection<String> types) {
+    List<String> out = new java.util.ArrayList<>();
+    RESULT_WORDS.forEach((type, word) -> {
+      if (types.contains(type)) {
+        out.add(word);
+      }
+    });
+    types.stream().filter(t -> !RESULT_WORDS.containsKey(t)).sorted().forEach(out::add);
+    return out;
   }
 
   private static Map<String, String> actions() {

@@ -23,7 +23,11 @@ public final class Ledger {
   public static final List<String> LEAD_COLUMNS = List.of("lead_id", "channel", "reported_on", "location",
       "township", "village", "case_id", "outcome", "facts", "description", "source_file", "source_row");
 
-  /** The ledger's sheets: cases with their history, leads, counts by channel. */
+  /** The columns of the patrol log sheet. */
+  public static final List<String> PATROL_COLUMNS = List.of("patrol_id", "patrolled_on", "inspector", "villages",
+      "findings", "lead_ids", "track_km", "source_file", "source_row");
+
+  /** The ledger's sheets: cases with their history, leads, counts by channel, patrol log. */
   public static List<Sheet> book(CaseStore store, String township, LocalDate from, LocalDate to) {
     List<List<Object>> cases = new ArrayList<>();
     lines(store, township, from, to).forEach(l -> cases.add(l.values()));
@@ -55,9 +59,20 @@ public final class Ledger {
     }
     List<List<Object>> channels = new ArrayList<>();
     counts.forEach((c, n) -> channels.add(Arrays.asList(c.label(), c.code(), n[0], n[1], n[2], n[3])));
+    List<List<Object>> patrols = new ArrayList<>();
+    for (PatrolRow p : store.patrols()) {
+      if (outside(p.patrolledOn(), from, to) || township != null && p.villages().stream()
+          .noneMatch(v -> v.startsWith(township + "/"))) {
+        continue;
+      }
+      patrols.add(Arrays.asList(p.patrolId(), p.patrolledOn().toString(), p.inspector(), String.join("; ", p.villages()),
+          p.findings() == null ? "无" : p.findings(), String.join("; ", p.leadIds()), p.trackKm(), p.sourceFile(),
+          p.sourceRow()));
+    }
+    patrols.sort(java.util.Comparator.comparing((List<Object> r) -> r.get(1).toString()).thenComparing(r -> r.get(0).toString()));
     return List.of(new Sheet("巡查台账", COLUMNS, cases), new Sheet("线索台账", LEAD_COLUMNS, leads),
         new Sheet("按来源统计", List.of("channel", "code", "leads", "open_cases", "closed_cases", "referral_candidates"),
-            channels));
+            channels), new Sheet("巡查记录", PATROL_COLUMNS, patrols));
   }
 
   private static boolean outside(LocalDate day, LocalDate from, LocalDate to) {

@@ -73,8 +73,8 @@ final class StoreSchema {
   /** Patrol records (巡查记录), with or without findings, and their GPS tracks. */
   static final Table PATROLS = new Table("patrols", "multilinestring", List.of(
       text("patrol_id"), text("patrolled_on"), text("inspector"), text("township"), text("villages"),
-      text("findings"), text("lead_ids"), real("track_km"), text("source_file"), integer("source_row"),
-      text("imported_at")));
+      text("findings"), text("lead_ids"), real("track_km"), text("fingerprint"), text("source_file"),
+      integer("source_row"), text("imported_at")));
 
   /** Outlines measured in the field, each with the judgment it gave; the patch outline stays on the case. */
   static final Table OUTLINES = new Table("outlines", "multipolygon", List.of(

@@ -1,6 +1,7 @@
 package io.landwatch.write;
 
 import io.landwatch.plan.Task;
+import io.landwatch.store.FeedbackVocabulary;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.poi.ss.usermodel.DataValidation;
@@ -19,18 +20,17 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 public final class FeedbackTemplate {
   /** The pre-filled columns, then the ones to fill in. */
   public static final List<String> HEADERS = List.of("任务编号", "图斑编号", "乡镇", "村", "网格员", "优先级",
-      "办结期限", "核查结果", "处置措施", "核查日期", "核查人", "备注");
-
-  /** The drop-down lists: what the import maps to results and actions. */
-  public static final List<String> RESULTS = List.of("违法", "合法", "其他");
-  public static final List<String> ACTIONS = List.of("无", "已制止", "已拆除", "已复耕", "已立案", "移送公安", "移送法院",
-      "移送纪检监察");
+      "办结期限", "核查结果", "处置措施", "核查日期", "核查人", "备注", "照片", "实测范围");
 
   private static final int FIRST_INPUT = 7;
 
   private FeedbackTemplate() {}
 
-  public static void write(Path target, List<Task> tasks) {
+  /**
+   * @param resultTypes the job's result types (rules.result_types): the drop-down of results offers
+   *     their words; actions come from the import's vocabulary
+   */
+  public static void write(Path target, List<Task> tasks, java.util.Collection<String> resultTypes) {
     AtomicFile.write(target, out -> {
       try (XSSFWorkbook wb = Xlsx.workbook()) {
         Sheet sheet = wb.createSheet("反馈");
@@ -51,8 +51,8 @@ public final class FeedbackTemplate {
         }
         int last = Math.max(1, tasks.size());
         DataValidationHelper dv = sheet.getDataValidationHelper();
-        sheet.addValidationData(list(dv, RESULTS, last, FIRST_INPUT));
-        sheet.addValidationData(list(dv, ACTIONS, last, FIRST_INPUT + 1));
+        sheet.addValidationData(list(dv, FeedbackVocabulary.resultWords(resultTypes), last, FIRST_INPUT));
+        sheet.addValidationData(list(dv, FeedbackVocabulary.ACTION_WORDS, last, FIRST_INPUT + 1));
         sheet.createFreezePane(1, 1);
         sheet.setAutoFilter(new org.apache.poi.ss.util.CellRangeAddress(0, last, 0, HEADERS.size() - 1));
         wb.write(out);
