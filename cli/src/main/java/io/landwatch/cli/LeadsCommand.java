@@ -1,6 +1,5 @@
 package io.landwatch.cli;
 
-import io.landwatch.ExitCode;
 import io.landwatch.LandwatchException;
 import io.landwatch.config.JobConfig;
 import io.landwatch.config.JobConfigLoader;
@@ -10,12 +9,11 @@ import io.landwatch.model.Channel;
 import io.landwatch.store.CaseStore;
 import io.landwatch.store.LeadFile;
 import io.landwatch.store.LeadSync;
-import io.landwatch.store.RowOutcome;
-import io.landwatch.write.ImportReport;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -47,17 +45,8 @@ final class LeadsCommand {
         + " village_report (村级报告), public_report (群众举报), media (媒体曝光), assigned (上级交办).")
     String channel;
 
-    @Option(names = "--partial", description = "Apply the valid rows even when others are rejected.")
-    boolean partial;
-
-    @Option(names = "--report", description = "Report file (default: FILE.report.csv).")
-    Path report;
-
-    @Option(names = "--encoding", description = "Charset of a CSV file that is not UTF-8, e.g. GBK.")
-    String encoding;
-
-    @Option(names = "--today", description = "Today's date (default: today): reported dates after it are refused.")
-    LocalDate today;
+    @Mixin
+    ImportOptions options;
 
     @Override
     public Integer call() {
@@ -77,26 +66,15 @@ final class LeadsCommand {
         throw LandwatchException.invalidInput("--channel '" + channel + "' is not a channel; use " + Channel.help()
             + ".");
       }
-      LocalDate day = today == null ? LocalDate.now() : today;
+      LocalDate day = options.day();
       LeadSync.Report r;
       try (CaseStore store = CaseStore.open(j.store())) {
-        r = LeadImport.run(j, store, file, new LeadFile.Options(datum, fallback, encoding, j.rules().earliestDate(),
-            day), partial, day);
+        r = LeadImport.run(j, store, file, new LeadFile.Options(datum, fallback, options.encoding,
+            j.rules().earliestDate(), day), options.partial, day);
       }
-      Path out = report != null ? report : file.resolveSibling(file.getFileName() + ".report.csv");
-      ImportReport.write(out, r.rows());
-      r.rows().stream().filter(RowOutcome::rejected)
-          .forEach(o -> System.out.println("row " + o.row() + " (" + o.id() + "): rejected: " + o.reason()));
-      System.out.printf("%d leads applied (%d opened a case, %d attached to an open case, %d approved), %d already"
-          + " imported, %d rejected; report in %s%n", r.applied(), r.opened(), r.attached(), r.approved(), r.already(),
-          r.rejected(), out);
-      if (r.rejected() > 0 && (!partial || r.applied() == 0)) {
-        System.err.println("landwatch: " + (partial ? "no lead could be applied: all " + r.rejected()
-            + " row(s) with changes were rejected" : "nothing was applied because " + r.rejected()
-            + " row(s) were rejected; fix them, or import with --partial to apply the others") + ".");
-        return ExitCode.REJECTED.code();
-      }
-      return 0;
+      return options.finish(file, r.rows(), r.applied(), r.rejected(), String.format("%d leads applied (%d opened a"
+          + " case, %d attached to an open case, %d approved), %d already imported, %d rejected", r.applied(),
+          r.opened(), r.attached(), r.approved(), r.already(), r.rejected()));
     }
   }
 }

@@ -1,18 +1,15 @@
 package io.landwatch.cli;
 
-import io.landwatch.ExitCode;
 import io.landwatch.LandwatchException;
 import io.landwatch.config.JobConfig;
 import io.landwatch.config.JobConfigLoader;
 import io.landwatch.job.PatrolImport;
 import io.landwatch.store.CaseStore;
 import io.landwatch.store.PatrolSync;
-import io.landwatch.store.RowOutcome;
-import io.landwatch.write.ImportReport;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -33,17 +30,8 @@ final class PatrolCommand {
         + " and whose case store keeps them.")
     Path job;
 
-    @Option(names = "--partial", description = "Apply the valid rows even when others are rejected.")
-    boolean partial;
-
-    @Option(names = "--report", description = "Report file (default: FILE.report.csv).")
-    Path report;
-
-    @Option(names = "--encoding", description = "Charset of a CSV file that is not UTF-8, e.g. GBK.")
-    String encoding;
-
-    @Option(names = "--today", description = "Today's date (default: today): patrols dated later are refused.")
-    LocalDate today;
+    @Mixin
+    ImportOptions options;
 
     @Override
     public Integer call() {
@@ -54,20 +42,10 @@ final class PatrolCommand {
       }
       PatrolSync.Report r;
       try (CaseStore store = CaseStore.open(j.store())) {
-        r = PatrolImport.run(j, store, file, encoding, partial, today == null ? LocalDate.now() : today);
+        r = PatrolImport.run(j, store, file, options.encoding, options.partial, options.day());
       }
-      Path out = report != null ? report : file.resolveSibling(file.getFileName() + ".report.csv");
-      ImportReport.write(out, r.rows());
-      r.rows().stream().filter(RowOutcome::rejected)
-          .forEach(o -> System.out.println("row " + o.row() + " (" + o.id() + "): rejected: " + o.reason()));
-      System.out.printf("%d patrols applied, %d already imported, %d rejected; report in %s%n", r.applied(),
-          r.already(), r.rejected(), out);
-      if (r.rejected() > 0 && (!partial || r.applied() == 0)) {
-        System.err.println("landwatch: " + (partial ? "no patrol could be applied" : "nothing was applied because "
-            + r.rejected() + " row(s) were rejected; fix them, or import with --partial to apply the others") + ".");
-        return ExitCode.REJECTED.code();
-      }
-      return 0;
+      return options.finish(file, r.rows(), r.applied(), r.rejected(), String.format(
+          "%d patrols applied, %d already imported, %d rejected", r.applied(), r.already(), r.rejected()));
     }
   }
 }
