@@ -81,6 +81,13 @@ final class RunCommand implements Callable<Integer> {
       System.out.printf("Case store %s: %d new cases, %d updated, %d reopened; %d patrol tasks.%n",
           job.store(), r.cases().newCases(), r.cases().updatedCases(), r.cases().reopenedCases(),
           r.plan().tasks().size());
+      var n = r.cases().nightly();
+      if (n.followUps() + n.laterApprovals() + n.escalated() + n.routed() + n.parts() > 0) {
+        System.out.printf("Nightly checks: %d follow-up tasks, %d later-approval suggestions, %d escalated,"
+            + " %d routed, %d split pieces joined.%n", n.followUps(), n.laterApprovals(), n.escalated(), n.routed(),
+            n.parts());
+      }
+      System.out.println(n.deadlineLine());
     }
     for (String w : r.warnings()) {
       System.out.println("WARNING: " + w);

@@ -4,6 +4,7 @@ import io.landwatch.LandwatchException;
 import io.landwatch.config.JobConfigLoader;
 import io.landwatch.job.VillageGrid;
 import io.landwatch.store.CaseStore;
+import io.landwatch.store.Deadlines;
 import io.landwatch.store.PatrolCoverage;
 import io.landwatch.store.StoreStatus;
 import io.landwatch.store.TaskRow;
@@ -36,10 +37,21 @@ final class StatusCommand implements Callable<Integer> {
       + " (default ${DEFAULT-VALUE}).")
   int days;
 
+  @Option(names = "--deadlines", description = "List the legal windows of cases that close within --within days,"
+      + " or closed without the next step.")
+  boolean deadlines;
+
+  @Option(names = "--within", defaultValue = "7", description = "How many days ahead --deadlines looks (default"
+      + " ${DEFAULT-VALUE}).")
+  int within;
+
   @Override
   public Integer call() {
     if (coverage) {
       return coverage();
+    }
+    if (deadlines) {
+      return deadlines();
     }
     StoreStatus.Summary s;
     try (CaseStore store = CaseStore.open(where.existing())) {
@@ -59,6 +71,12 @@ final class StatusCommand implements Callable<Integer> {
     System.out.printf("%nby channel (来源)              leads  attached  open cases  closed cases%n");
     s.byChannel().forEach((c, n) -> System.out.printf("%-6s %-20s %6d %9d %11d %13d%n", c.label(), c.code(), n.leads(),
         n.attached(), n.openCases(), n.closedCases()));
+    if (!s.attention().isEmpty()) {
+      System.out.println("\ncases to look at:");
+      for (StoreStatus.Attention a : s.attention()) {
+        System.out.printf("  %s %s/%s: %s%n", a.caseId(), a.township(), a.village(), a.what());
+      }
+    }
     if (!s.oldestOverdue().isEmpty()) {
       System.out.println("\noldest overdue tasks:");
       for (TaskRow t : s.oldestOverdue()) {
@@ -87,6 +105,27 @@ final class StatusCommand implements Callable<Integer> {
     for (PatrolCoverage.Gap g : gaps) {
       System.out.printf("  %s %s (%s): %s%n", g.township(), g.village(), g.inspector() == null ? "-" : g.inspector(),
           g.lastPatrol() == null ? "never patrolled" : "last patrolled " + g.lastPatrol());
+    }
+    return 0;
+  }
+
+  private int deadlines() {
+    if (within < 0) {
+      throw LandwatchException.invalidInput("--within must not be negative, got " + within + ".");
+    }
+    LocalDate day = asOf == null ? LocalDate.now() : asOf;
+    List<Deadlines.Deadline> list;
+    try (CaseStore store = CaseStore.open(where.existing())) {
+      list = Deadlines.of(store, where.rules().cases(), day, within);
+    }
+    long passed = list.stream().filter(d -> d.state().equals("passed")).count();
+    System.out.printf("%d windows close within %d days of %s, %d closed without the next step%n",
+        list.size() - passed, within, day, passed);
+    for (Deadlines.Deadline d : list) {
+      System.out.printf("  %s %-8s %-24s %s %-8s %s%s%n", d.due(), d.caseId(), d.window(),
+          d.township() == null ? "-" : d.township() + "/" + d.village(), d.state(),
+          d.state().equals("passed") ? "closed " + -d.daysLeft(day) + " days ago" : d.daysLeft(day) + " days left",
+          d.nextStep() == null ? "" : "; next step: " + d.nextStep());
     }
     return 0;
   }

@@ -28,7 +28,7 @@ public final class JobConfigLoader {
       Set.of("path", "layer", "encoding", "crs", "where", "wkt", "x", "y", "lon", "lat");
   private static final Set<String> RULE_KEYS = Set.of("tolerance_m2", "referral_basic_farmland_mu",
       "referral_other_farmland_mu", "accountability_ratio", "approval_kinds", "due_days", "earliest_date", "result_types",
-      "photo_max_distance_m", "require_photo_to_close");
+      "photo_max_distance_m", "require_photo_to_close", "deadlines", "escalation_days", "routing");
   private static final Set<String> OUTPUT_KEYS = Set.of("dir", "task_labels", "formats", "shapefile_encoding", "labels");
   private static final Set<String> RUN_KEYS = Set.of("threads", "progress_seconds");
 
@@ -250,7 +250,61 @@ public final class JobConfigLoader {
         num(n, "referral_other_farmland_mu", d.referralOtherFarmlandMu()),
         num(n, "accountability_ratio", d.accountabilityRatio()),
         List.copyOf(kinds), Map.copyOf(due), earliest(n, d.earliestDate()), resultTypes(n.get("result_types")),
-        num(n, "photo_max_distance_m", d.photoMaxDistanceM()), flag(n, "require_photo_to_close", d.requirePhotoToClose()));
+        num(n, "photo_max_distance_m", d.photoMaxDistanceM()), flag(n, "require_photo_to_close", d.requirePhotoToClose()),
+        caseRules(n));
+  }
+
+  /** rules.deadlines, rules.escalation_days and rules.routing. */
+  private CaseRules caseRules(JsonNode n) {
+    CaseRules d = CaseRules.DEFAULTS;
+    JsonNode dl = n.get("deadlines");
+    JsonNode esc = n.get("escalation_days");
+    JsonNode r = n.get("routing");
+    if (dl != null && !dl.isNull()) {
+      requireObject(dl, "rules.deadlines");
+      checkKeys(dl, "rules.deadlines", Set.of("review_days", "litigation_months", "enforcement_months", "decision_days"));
+    }
+    if (esc != null && !esc.isNull()) {
+      requireObject(esc, "rules.escalation_days");
+      checkKeys(esc, "rules.escalation_days", Set.of("township", "county"));
+    }
+    String field = null;
+    Map<String, String> table = new java.util.TreeMap<>();
+    String dflt = null;
+    if (r != null && !r.isNull()) {
+      requireObject(r, "rules.routing");
+      checkKeys(r, "rules.routing", Set.of("field", "table", "default"));
+      field = r.get("field") == null ? null : text(r.get("field"), "rules.routing.field");
+      dflt = r.get("default") == null ? null : text(r.get("default"), "rules.routing.default");
+      JsonNode t = r.get("table");
+      if (t != null && !t.isNull()) {
+        requireObject(t, "rules.routing.table");
+        t.fields().forEachRemaining(e -> table.put(e.getKey(), text(e.getValue(), "rules.routing.table." + e.getKey())));
+      }
+      if (field == null && !table.isEmpty()) {
+        throw error("rules.routing", "has a table but no field: name the patch field that holds a case's kind,"
+            + " e.g. field: TBLX");
+      }
+    }
+    JsonNode none = com.fasterxml.jackson.databind.node.NullNode.getInstance();
+    JsonNode dln = dl == null ? none : dl;
+    JsonNode escn = esc == null ? none : esc;
+    int township = count(escn, "township", "rules.escalation_days.township", d.townshipAfterDays());
+    int county = count(escn, "county", "rules.escalation_days.county", d.countyAfterDays());
+    if (county < township) {
+      throw error("rules.escalation_days", "county (" + county + ") comes before township (" + township + "); a task"
+          + " goes to the township first");
+    }
+    return new CaseRules(count(dln, "review_days", "rules.deadlines.review_days", d.reviewDays()),
+        count(dln, "litigation_months", "rules.deadlines.litigation_months", d.litigationMonths()),
+        count(dln, "enforcement_months", "rules.deadlines.enforcement_months", d.enforcementMonths()),
+        count(dln, "decision_days", "rules.deadlines.decision_days", d.decisionDays()), township, county, field,
+        Map.copyOf(table), dflt);
+  }
+
+  private int count(JsonNode parent, String key, String at, int dflt) {
+    JsonNode v = parent.isNull() ? null : parent.get(key);
+    return v == null || v.isNull() ? dflt : (int) positive(v, at);
   }
 
   private boolean flag(JsonNode parent, String key, boolean dflt) {

@@ -20,6 +20,7 @@ import java.util.Map;
  *     task closes) or other (checked, stays open)
  * @param photoMaxDistanceM a photo taken farther than this from its case is flagged
  * @param requirePhotoToClose a check that closes a task needs a photo (in its row or before)
+ * @param cases legal deadlines, escalation and routing of cases
  */
 public record Rules(
     double toleranceM2,
@@ -31,7 +32,8 @@ public record Rules(
     LocalDate earliestDate,
     Map<String, String> resultTypes,
     double photoMaxDistanceM,
-    boolean requirePhotoToClose) {
+    boolean requirePhotoToClose,
+    CaseRules cases) {
 
   public static final Map<String, Integer> DEFAULT_DUE_DAYS = Map.of("P1", 1, "P2", 3, "P3", 7);
 
@@ -50,7 +52,7 @@ public record Rules(
   public Rules(double toleranceM2, double referralBasicFarmlandMu, double referralOtherFarmlandMu,
       double accountabilityRatio, List<String> approvalKinds) {
     this(toleranceM2, referralBasicFarmlandMu, referralOtherFarmlandMu, accountabilityRatio,
-        approvalKinds, DEFAULT_DUE_DAYS, DEFAULT_EARLIEST_DATE, DEFAULT_RESULT_TYPES, 50, false);
+        approvalKinds, DEFAULT_DUE_DAYS, DEFAULT_EARLIEST_DATE, DEFAULT_RESULT_TYPES, 50, false, CaseRules.DEFAULTS);
   }
 
   public static Rules defaults() {

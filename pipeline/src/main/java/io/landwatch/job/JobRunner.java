@@ -89,9 +89,16 @@ public final class JobRunner {
     TaskPlanner.Plan plan = null;
     if (store != null) {
       sync = new CaseSync(store, toLonLat, Reprojector.between(Crs.epsg(Crs.CGCS2000), working), job.rules())
-          .sync(job.name(), results, run.runDate, run.started);
+          .sync(job.name(), results, run.runDate, run.started, small.approvals());
       RunState.LOG.info(String.format("case store %s: %d new cases, %d updated, %d reopened", store.file(),
           sync.newCases(), sync.updatedCases(), sync.reopenedCases()));
+      var n = sync.nightly();
+      RunState.LOG.info(String.format("nightly checks: %d follow-up tasks issued, %d cases with a later-approval"
+          + " suggestion, %d escalated, %d routed, %d split pieces joined to their case", n.followUps(),
+          n.laterApprovals(), n.escalated(), n.routed(), n.parts()));
+      n.deadlines().forEach(d -> RunState.LOG.info("deadline " + d.state() + ": case " + d.caseId() + " " + d.window()
+          + " " + d.due() + (d.nextStep() == null ? "" : ", next step: " + d.nextStep())));
+      RunState.LOG.info(n.deadlineLine());
       plan = TaskPlanner.plan(sync.tasks(), small.villages(), toLonLat);
       written.addAll(TaskOutputs.write(run, plan, small.villages(), toLonLat));
       run.stage("cases and tasks");

@@ -345,6 +345,27 @@ public final class CaseStore implements AutoCloseable {
     return out;
   }
 
+  /** Every case's place in its legal life, by case id. */
+  public java.util.Map<String, CaseLife> caseLife() {
+    java.util.Map<String, CaseLife> out = new java.util.HashMap<>();
+    scan("cases", null, f -> out.put(f.GetFieldAsString("case_id"), CaseLife.read(new FeatureFields(f))));
+    return out;
+  }
+
+  /** Every step of every case, in the order they were recorded. */
+  public List<StepRow> steps() {
+    return rows("steps", null, StepRow::read);
+  }
+
+  /** Lineage: every (case, patch) pair, in the order recorded. */
+  public List<String[]> casePatches() {
+    List<String[]> out = new ArrayList<>();
+    scan("case_patches", null, f -> out.add(new String[] {f.GetFieldAsString("case_id"), f.GetFieldAsString("patch_id"),
+        f.GetFieldAsString("role"), f.GetFieldAsString("after_date"), f.GetFieldAsString("area_m2"),
+        f.GetFieldAsString("run_id")}));
+    return out;
+  }
+
   /** Every run, oldest first. */
   public List<RunRow> runs() {
     return rows("runs", null, RunRow::read);
@@ -416,6 +437,28 @@ public final class CaseStore implements AutoCloseable {
   public void insert(OutlineRow o) {
     insert("outlines", o::write, o.geometry() instanceof org.locationtech.jts.geom.Polygon p
         ? p.getFactory().createMultiPolygon(new org.locationtech.jts.geom.Polygon[] {p}) : o.geometry());
+  }
+
+  public void insert(StepRow s) {
+    insert("steps", s::write, null);
+  }
+
+  /** Records that a patch belongs to a case (lineage). */
+  void insertCasePatch(String caseId, String patchId, String role, java.time.LocalDate afterDate, double areaM2,
+      String runId) {
+    insert("case_patches", w -> {
+      w.set("case_id", caseId);
+      w.set("patch_id", patchId);
+      w.set("role", role);
+      w.date("after_date", afterDate);
+      w.set("area_m2", areaM2);
+      w.set("run_id", runId);
+    }, null);
+  }
+
+  /** Writes a case's lifecycle fields (stage, escalation, ...) only; its judgment and outline are left. */
+  void setLife(long fid, java.util.function.Consumer<StoreFields.Writer> fields) {
+    update("cases", fid, fields, null);
   }
 
   public void insert(RunRow r) {

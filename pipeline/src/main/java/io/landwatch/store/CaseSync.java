@@ -16,6 +16,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.HashSet;
 import org.locationtech.jts.algorithm.InteriorPointArea;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -31,7 +33,26 @@ import org.locationtech.jts.geom.Polygon;
  */
 public final class CaseSync {
   /** What a run did to the store, and the store's open tasks for the task outputs. */
-  public record Report(String runId, int newCases, int updatedCases, int reopenedCases, List<Task> tasks) {}
+  public record Report(String runId, int newCases, int updatedCases, int reopenedCases, List<Task> tasks,
+      Nightly nightly) {}
+
+  /**
+   * What the nightly checks found: follow-up tasks issued, cases with a later-approval suggestion,
+   * cases escalated, cases routed, split pieces joined to their case, and the legal windows that
+   * close within 7 days or closed without the next step.
+   */
+  public record Nightly(int followUps, int laterApprovals, int escalated, int routed, int parts,
+      List<Deadlines.Deadline> deadlines) {
+    /** The deadline line cron mail shows. */
+    public String deadlineLine() {
+      long passed = deadlines.stream().filter(d -> d.state().equals("passed")).count();
+      return String.format("deadlines: %d closing within %d days, %d passed without the next step%s",
+          deadlines.size() - passed, DEADLINE_DAYS, passed, deadlines.isEmpty() ? "" : " (landwatch status --deadlines)");
+    }
+  }
+
+  /** How far ahead the nightly run lists closing windows. */
+  public static final int DEADLINE_DAYS = 7;
 
   private final CaseStore store;
   private final Reprojector toLonLat;
@@ -60,6 +81,14 @@ public final class CaseSync {
    * @param started when the run started, for the run id
    */
   public Report sync(String job, List<PatchResult> results, LocalDate runDate, Instant started) {
+    return sync(job, results, runDate, started, List.of());
+  }
+
+  /**
+   * As above, with the run's approvals (working CRS) for the later-approval check of open cases.
+   */
+  public Report sync(String job, List<PatchResult> results, LocalDate runDate, Instant started,
+      List<io.landwatch.model.Approval> approvals) {
     String runId = job + "@" + started;
     store.begin();
     try {
@@ -71,30 +100,66 @@ public final class CaseSync {
             c.geometry() == null ? null : toWorking.apply(c.geometry())));
       }
       Map<String, TaskRow> tasks = new HashMap<>();
-      store.tasks().forEach(t -> tasks.put(t.caseId(), t));
+      for (TaskRow t : store.tasks()) {
+        if (t.taskId().equals("T" + t.caseId())) {
+          tasks.put(t.caseId(), t);
+        }
+      }
       List<PatchResult> suspected = results.stream().filter(PatchResult::suspected)
           .sorted(Comparator.comparing(r -> r.patch().id())).toList();
       Map<String, String> matched = CaseMatcher.match(suspected.stream()
           .map(r -> new CaseMatcher.PatchShape(r.patch().id(), r.patch().geometry())).toList(), shapes);
+      Set<String> delivered = new HashSet<>();
+      results.forEach(r -> delivered.add(r.patch().id()));
+      Map<String, List<PatchResult>> parts = Splits.parts(suspected.stream()
+          .filter(r -> !matched.containsKey(r.patch().id())).toList(), shapes, delivered);
+      Map<String, PatchResult> primary = new java.util.TreeMap<>();
+      for (PatchResult r : suspected) {
+        if (matched.containsKey(r.patch().id())) {
+          primary.put(matched.get(r.patch().id()), r);
+        }
+      }
+      parts.forEach((caseId, ps) -> primary.putIfAbsent(caseId, ps.get(0)));
+      Set<String> joined = new HashSet<>();
+      parts.values().forEach(ps -> ps.forEach(r -> joined.add(r.patch().id())));
+      Lineage lineage = new Lineage(store, runId);
+      Map<String, String> kinds = new HashMap<>();
       int[] counts = new int[3];
       for (PatchResult r : suspected) {
+        if (joined.contains(r.patch().id())) {
+          continue;
+        }
         String caseId = matched.get(r.patch().id());
         if (caseId == null) {
           open(r, runId, runDate);
+          lineage.record(r.patch().id(), r, "opened");
+          kinds.put(r.patch().id(), kind(r));
           counts[0]++;
-        } else {
-          int outcome = sync(r, cases.get(caseId), tasks.get(caseId), runId, runDate);
-          if (outcome > 0) {
-            counts[outcome]++;
-          }
         }
       }
+      for (Map.Entry<String, PatchResult> e : primary.entrySet()) {
+        String caseId = e.getKey();
+        PatchResult first = e.getValue();
+        List<PatchResult> pieces = parts.getOrDefault(caseId, List.of()).stream().filter(p -> p != first).toList();
+        int outcome = sync(Splits.combine(first, pieces, rules), cases.get(caseId), tasks.get(caseId), runId, runDate);
+        if (outcome > 0) {
+          counts[outcome]++;
+        }
+        lineage.record(caseId, first, first.patch().id().equals(caseId) ? "opened" : "continued");
+        pieces.forEach(p -> lineage.record(caseId, p, "part"));
+        kinds.put(caseId, kind(first));
+      }
+      NightlyChecks.Counts checks = new NightlyChecks(store, rules, runId, runDate).run(kinds, approvals, toWorking,
+          toLonLat);
       store.insert(new RunRow(runId, job, runDate.toString(), started.toString(), Instant.now().toString(),
           results.size(), counts[0], counts[1], counts[2], "committed"));
       TestHooks.point("sync.before-commit");
       store.commit();
       TestHooks.point("sync.after-commit");
-      return new Report(runId, counts[0], counts[1], counts[2], store.openTasks().stream().map(CaseSync::task).toList());
+      List<Deadlines.Deadline> deadlines = Deadlines.of(store, rules.cases(), runDate, DEADLINE_DAYS);
+      return new Report(runId, counts[0], counts[1], counts[2], store.openTasks().stream().map(CaseSync::task).toList(),
+          new Nightly(checks.followUps(), checks.laterApprovals(), checks.escalated(), checks.routed(), joined.size(),
+              deadlines));
     } catch (RuntimeException e) {
       store.rollback();
       throw e;
@@ -136,6 +201,10 @@ public final class CaseSync {
       if (task != null) {
         store.update(task.replan(plan(r, c.caseId())).reopened(due(r, runDate)));
       }
+      store.setLife(c.fid(), w -> {
+        w.set("stage", null); // a new occupation: verified anew
+        w.set("stage_on", null);
+      });
       history(runId, c.caseId(), TaskStatus.CLOSED, TaskStatus.OPEN, String.format(Locale.ROOT,
           "reopened: patch %s grew from %.2f m² to %.2f m² (expanded)", r.patch().id(), c.areaM2(), r.areaM2()));
       return 2;
@@ -159,6 +228,20 @@ public final class CaseSync {
       store.update(task.replan(plan));
     }
     return caseChanged || taskChanged ? 1 : 0;
+  }
+
+  /** The case's kind for routing: the value of rules.routing.field on its patch, or null. */
+  private String kind(PatchResult r) {
+    String field = rules.cases().routingField();
+    if (field == null) {
+      return null;
+    }
+    for (Map.Entry<String, Object> e : r.patch().source().entrySet()) {
+      if (e.getKey().equalsIgnoreCase(field) && e.getValue() != null) {
+        return e.getValue().toString().strip();
+      }
+    }
+    return null;
   }
 
   private void history(String runId, String caseId, TaskStatus from, TaskStatus to, String note) {

@@ -168,6 +168,8 @@ public final class FeedbackImport {
       java.util.Map<String, CaseRow> cases = new java.util.HashMap<>();
       store.cases().forEach(c -> cases.put(c.caseId(), c));
       java.util.Map<String, TaskRow> tasks = new java.util.HashMap<>();
+      java.util.Map<String, Stage> stages = new java.util.HashMap<>();
+      store.caseLife().forEach((id, life) -> stages.put(id, life.stage()));
       for (int i = 0; i < changes.size(); i++) {
         FeedbackRules.Change c = changes.get(i);
         TaskRow before = tasks.getOrDefault(c.task().taskId(), c.task());
@@ -188,6 +190,13 @@ public final class FeedbackImport {
           CaseRow next = kase.withStatus(c.next());
           store.update(next);
           cases.put(kase.caseId(), next);
+          stages.put(kase.caseId(), verify(store, kase, stages.get(kase.caseId()), c));
+          if (c.action().equals("refused")) {
+            store.setLife(kase.fid(), w -> w.set("escalation", "county"));
+            store.insert(new HistoryRow(Instant.now().toString(), "feedback " + file.getFileName() + " row " + c.row(),
+                kase.caseId(), before.taskId(), next.status(), next.status(), "escalated to the county: the offender"
+                    + " refused to stop (checked " + c.checkedOn() + ")", null));
+          }
         }
         store.update(after);
         tasks.put(after.taskId(), after);
@@ -222,5 +231,36 @@ public final class FeedbackImport {
         r.farmlandM2(), r.basicFarmlandM2(), was.priority(), now.priority(), was.referral() ? "yes" : "no",
         now.referral() ? "yes" : "no", r.suspected() ? "" : "; the outline is covered by valid approvals "
             + String.join(", ", r.approvals()));
+  }
+
+  /**
+   * The field check is the case's verification: a case still reported becomes verified illegal or
+   * verified legal by the check's result type, and a verified illegal one stopped by the action
+   * "stopped"; each such step is recorded as a lifecycle step. Other results leave the stage.
+   */
+  private static Stage verify(CaseStore store, CaseRow kase, Stage stage, FeedbackRules.Change c) {
+    Stage now = stage == null ? Stage.REPORTED : stage;
+    List<Stage> steps = new java.util.ArrayList<>();
+    if (now == Stage.REPORTED && ("illegal".equals(c.meaning()) || "legal".equals(c.meaning()))) {
+      now = c.meaning().equals("illegal") ? Stage.VERIFIED_ILLEGAL : Stage.VERIFIED_LEGAL;
+      steps.add(now);
+    }
+    if (now == Stage.VERIFIED_ILLEGAL && c.action().equals("stopped")) {
+      now = Stage.STOPPED;
+      steps.add(now);
+    }
+    for (Stage s : steps) {
+      store.insert(new StepRow(kase.caseId(), s.code(), c.checkedOn(), c.inspector(), null, null, null, null, null,
+          null, null, null, null, null, "field check, result " + c.result(), c.key() + "|" + s.code(),
+          Instant.now().toString()));
+    }
+    if (!steps.isEmpty()) {
+      Stage reached = now;
+      store.setLife(kase.fid(), w -> {
+        w.set("stage", reached.code());
+        w.date("stage_on", c.checkedOn());
+      });
+    }
+    return now;
   }
 }

@@ -17,17 +17,17 @@ import java.util.TreeSet;
  * check the store already holds, or that repeats an earlier row, is "already applied".
  */
 public final class FeedbackRules {
-  static final Set<String> ACTIONS = Set.of("none", "stopped", "demolished", "restored", "case_filed",
+  static final Set<String> ACTIONS = Set.of("none", "stopped", "refused", "demolished", "restored", "case_filed",
       "referred_police", "referred_court", "referred_discipline");
 
   /** One accepted row: the task before, its status after, the check, its photos and measured outline. */
   record Change(int row, TaskRow task, TaskStatus next, LocalDate checkedOn, String result, String action,
       String inspector, String note, String key, List<PhotoCheck.Checked> photos, FeedbackRow source,
-      io.landwatch.judge.PatchResult measured) {
+      io.landwatch.judge.PatchResult measured, String meaning) {
 
     /** This change with the judgment of its measured outline. */
     Change withMeasured(io.landwatch.judge.PatchResult r) {
-      return new Change(row, task, next, checkedOn, result, action, inspector, note, key, photos, source, r);
+      return new Change(row, task, next, checkedOn, result, action, inspector, note, key, photos, source, r, meaning);
     }
   }
 
@@ -77,8 +77,10 @@ public final class FeedbackRules {
     Map<String, TaskRow> byPatch = new HashMap<>();
     for (TaskRow t : tasks) {
       byId.put(t.taskId(), t);
-      byPatch.put(t.patchId(), t);
-      byPatch.putIfAbsent(t.caseId(), t);
+      if (t.taskId().equals("T" + t.caseId())) { // a patch id names the case's own task, not its follow-up
+        byPatch.put(t.patchId(), t);
+        byPatch.putIfAbsent(t.caseId(), t);
+      }
     }
     Map<String, TaskStatus> status = new HashMap<>();
     tasks.forEach(t -> status.put(t.taskId(), t.status()));
@@ -128,6 +130,10 @@ public final class FeedbackRules {
       if (reason == null) {
         String meaning = resultTypes.get(result);
         next = transition(status.get(task.taskId()), meaning, action);
+        if (next == null && task.taskId().startsWith("F") && status.get(task.taskId()) == TaskStatus.OPEN
+            && (action.equals("demolished") || action.equals("restored"))) {
+          next = TaskStatus.CLOSED; // a follow-up task checks an execution: seeing it done closes it
+        }
         if (next == null) {
           reason = transitionProblem(status.get(task.taskId()), meaning, action);
         }
@@ -154,7 +160,7 @@ public final class FeedbackRules {
       }
       keysInFile.put(key, r.row());
       changes.add(new Change(r.row(), task, next, checked, result, action, r.inspector(), r.note(), key,
-          List.copyOf(photos), r, null));
+          List.copyOf(photos), r, null, resultTypes.get(result)));
       status.put(task.taskId(), next);
       String flags = String.join("; ", photos.stream().filter(c -> !c.flags().isEmpty())
           .map(c -> PhotoCheck.describe(c, evidence.maxDistanceM())).toList());
@@ -189,7 +195,7 @@ public final class FeedbackRules {
       case "legal" -> action.equals("none") ? TaskStatus.CLOSED : null;
       case "other" -> action.equals("none") ? TaskStatus.CHECKED : null;
       default -> switch (action) {
-        case "none" -> TaskStatus.CHECKED;
+        case "none", "refused" -> TaskStatus.CHECKED; // refused: the offender would not stop; escalated
         case "stopped" -> TaskStatus.STOPPED;
         case "case_filed", "referred_police", "referred_court", "referred_discipline" -> TaskStatus.RECTIFYING;
         default -> current == TaskStatus.OPEN ? null : TaskStatus.CLOSED; // demolished, restored

@@ -24,7 +24,7 @@ public final class FeedbackVocabulary {
   private static final Map<String, String> RESULT_WORDS = resultWords();
 
   /** The Chinese words for actions, in the order a form lists them. */
-  public static final List<String> ACTION_WORDS = List.of("无", "已制止", "已拆除", "已复耕", "已立案", "移送公安",
+  public static final List<String> ACTION_WORDS = List.of("无", "已制止", "拒不停止", "已拆除", "已复耕", "已立案", "移送公安",
       "移送法院", "移送纪检监察");
 
   private FeedbackVocabulary() {}
@@ -75,6 +75,8 @@ public final class FeedbackVocabulary {
     m.put("未处置", "none");
     m.put("制止", "stopped");
     m.put("已制止", "stopped");
+    m.put("拒不停止", "refused");
+    m.put("拒不整改", "refused");
     m.put("拆除", "demolished");
     m.put("已拆除", "demolished");
     m.put("复耕", "restored");
@@ -107,8 +109,8 @@ public final class FeedbackVocabulary {
   /** The accepted words, for error messages. */
   static String help() {
     return "results 违法/合法已批/设施农用地/农村道路/伪变化/其他 (illegal/legal/facility_agriculture/rural_road/"
-        + "false_change/other, or a type of rules.result_types); actions 无, 已制止, 已拆除, 已复耕, 已立案, 移送公安,"
-        + " 移送法院, 移送纪检监察 (none, stopped, demolished, restored, case_filed, referred_police,"
+        + "false_change/other, or a type of rules.result_types); actions 无, 已制止, 拒不停止, 已拆除, 已复耕, 已立案, 移送公安,"
+        + " 移送法院, 移送纪检监察 (none, stopped, refused, demolished, restored, case_filed, referred_police,"
         + " referred_court, referred_discipline)";
   }
 }

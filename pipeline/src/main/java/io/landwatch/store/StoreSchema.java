@@ -10,7 +10,7 @@ import java.util.List;
  */
 final class StoreSchema {
   /** The version this code writes. */
-  static final int CURRENT = 4;
+  static final int CURRENT = 5;
 
   /** The table holding the version ({@code key = 'schema_version'}). */
   static final String META = "landwatch_meta";
@@ -82,6 +82,19 @@ final class StoreSchema {
       real("farmland_m2"), real("basic_farmland_m2"), text("priority"), integer("referral"), text("source_file"),
       text("source_key"), text("at")));
 
+  /**
+   * The steps of a case's life after the field check (核实, 制止, 立案, 处罚决定, 履行, 结案) and its
+   * referrals both ways (移送, 受理, 办理结果), each with its date, who and the documents.
+   */
+  static final Table STEPS = new Table("steps", null, List.of(
+      text("case_id"), text("step"), text("on_date"), text("actor"), text("documents"), text("case_number"),
+      text("decision_number"), text("service_date"), real("fine"), text("orders"), text("rectify_by"),
+      text("referred_to"), text("accepted"), text("outcome"), text("note"), text("source_key"), text("at")));
+
+  /** Lineage: every patch judged into a case, and how (opened, continued, part of a split). */
+  static final Table CASE_PATCHES = new Table("case_patches", null, List.of(
+      text("case_id"), text("patch_id"), text("role"), text("after_date"), real("area_m2"), text("run_id")));
+
   /** The tables of version 1, as the first release created them. */
   static final List<Table> V1 = List.of(CASES, TASKS, HISTORY_V1, RUNS);
 
@@ -94,7 +107,13 @@ final class StoreSchema {
       new Migration(3, "leads, patrols and measured outlines; cases.channel (null: satellite), cases.seen_on,"
           + " cases.measured_m2", List.of(new AddColumn("cases", text("channel")), new AddColumn("cases",
           text("seen_on")), new AddColumn("cases", real("measured_m2")), new CreateTable(LEADS),
-          new CreateTable(PATROLS), new CreateTable(OUTLINES))));
+          new CreateTable(PATROLS), new CreateTable(OUTLINES))),
+      new Migration(4, "case lifecycle: cases.stage, stage_on, escalation, routed_to, later_approval, kind;"
+          + " steps (transitions and referrals); case_patches (lineage)", List.of(
+          new AddColumn("cases", text("stage")), new AddColumn("cases", text("stage_on")),
+          new AddColumn("cases", text("escalation")), new AddColumn("cases", text("routed_to")),
+          new AddColumn("cases", text("later_approval")), new AddColumn("cases", text("kind")),
+          new CreateTable(STEPS), new CreateTable(CASE_PATCHES))));
 
   private StoreSchema() {}
 

@@ -22,7 +22,10 @@ public final class StoreStatus {
    * and the counts of every channel (all six, in the notice's order).
    */
   public record Summary(Map<String, Map<String, Counts>> byTownship, List<TaskRow> oldestOverdue, RunRow lastRun,
-      Map<Channel, ChannelCounts> byChannel) {}
+      Map<Channel, ChannelCounts> byChannel, List<Attention> attention) {}
+
+  /** An open case someone must look at: escalated (township, county) or covered by a later approval. */
+  public record Attention(String caseId, String township, String village, String what) {}
 
   private StoreStatus() {}
 
@@ -49,7 +52,27 @@ public final class StoreStatus {
     overdue.sort(Comparator.comparing(TaskRow::dueOn).thenComparing(TaskRow::taskId));
     List<RunRow> runs = store.runs();
     return new Summary(out, overdue.subList(0, Math.min(oldest, overdue.size())),
-        runs.isEmpty() ? null : runs.get(runs.size() - 1), byChannel(store));
+        runs.isEmpty() ? null : runs.get(runs.size() - 1), byChannel(store), attention(store));
+  }
+
+  static List<Attention> attention(CaseStore store) {
+    Map<String, CaseLife> life = store.caseLife();
+    List<Attention> out = new ArrayList<>();
+    for (CaseRow c : store.cases()) {
+      CaseLife l = life.get(c.caseId());
+      if (c.closed() || l == null) {
+        continue;
+      }
+      if (l.escalation() != null) {
+        out.add(new Attention(c.caseId(), c.township(), c.village(), "escalated to the " + l.escalation()
+            + (l.routedTo() == null ? "" : "; routed to " + l.routedTo())));
+      }
+      if (l.laterApproval() != null) {
+        out.add(new Attention(c.caseId(), c.township(), c.village(), l.laterApproval()));
+      }
+    }
+    out.sort(Comparator.comparing(Attention::caseId).thenComparing(Attention::what));
+    return out;
   }
 
   static Map<Channel, ChannelCounts> byChannel(CaseStore store) {
