@@ -210,6 +210,13 @@ public final class CaseStore implements AutoCloseable {
       if (ds.GetLayerByName(c.table().name()) == null) {
         createTable(c.table());
       }
+    } else if (change instanceof StoreSchema.Update u) {
+      gdal.ErrorReset();
+      ds.ExecuteSQL(u.sql());
+      if (gdal.GetLastErrorType() >= gdalconst.CE_Failure) {
+        throw new LandwatchException(ExitCode.OUTPUT, "The case store " + file + " could not be upgraded ("
+            + gdal.GetLastErrorMsg() + diskSpace() + "); it is left as it was.");
+      }
     }
   }
 

@@ -25,13 +25,16 @@ final class StoreSchema {
   record Table(String name, String geometry, List<Column> columns) {}
 
   /** One change of a migration. */
-  sealed interface Change permits AddColumn, CreateTable {}
+  sealed interface Change permits AddColumn, CreateTable, Update {}
 
   /** A new column; the rows that exist keep it empty. */
   record AddColumn(String table, Column column) implements Change {}
 
   /** A new table. */
   record CreateTable(Table table) implements Change {}
+
+  /** Rows brought to what the new columns mean (one SQL UPDATE, idempotent). */
+  record Update(String sql) implements Change {}
 
   /** What turns version {@code from} into {@code from + 1}. */
   record Migration(int from, String what, List<Change> changes) {}
@@ -113,7 +116,13 @@ final class StoreSchema {
           new AddColumn("cases", text("stage")), new AddColumn("cases", text("stage_on")),
           new AddColumn("cases", text("escalation")), new AddColumn("cases", text("routed_to")),
           new AddColumn("cases", text("later_approval")), new AddColumn("cases", text("kind")),
-          new CreateTable(STEPS), new CreateTable(CASE_PATCHES))));
+          new CreateTable(STEPS), new CreateTable(CASE_PATCHES),
+          // a case the field check already verified or stopped keeps that place in its life
+          new Update("UPDATE cases SET stage = (SELECT CASE WHEN t.status = 'stopped' THEN 'stopped'"
+              + " WHEN t.result = 'illegal' THEN 'verified_illegal' WHEN t.result IN ('legal',"
+              + " 'facility_agriculture', 'rural_road', 'false_change') THEN 'verified_legal' END FROM tasks t"
+              + " WHERE t.task_id = 'T' || cases.case_id), stage_on = (SELECT t.checked_on FROM tasks t"
+              + " WHERE t.task_id = 'T' || cases.case_id AND t.result IS NOT NULL) WHERE stage IS NULL"))));
 
   private StoreSchema() {}
 

@@ -79,7 +79,8 @@ class StoreMigrationTest {
     try (CaseStore s = CaseStore.open(fresh)) {
       assertTrue(s.cases().isEmpty());
     }
-    for (String table : new String[] {"cases", "tasks", "history", "runs", "evidence", StoreSchema.META}) {
+    for (String table : new String[] {"cases", "tasks", "history", "runs", "evidence", "leads", "patrols", "outlines",
+        "steps", "case_patches", StoreSchema.META}) {
       assertEquals(fields(store, table), fields(fresh, table), table);
     }
   }
@@ -87,6 +88,41 @@ class StoreMigrationTest {
   private static String fields(Path gpkg, String table) {
     return Ogr.run("ogrinfo", "-ro", "-so", gpkg.toString(), table).lines()
         .filter(l -> l.matches("^\\w+: \\w+ \\(.*")).reduce("", (a, b) -> a + b + "\n");
+  }
+
+  /**
+   * The store of the previous release (0.2, store version 3: evidence, source keys; written by
+   * that release's `run` on 30 patches of the sample county and a feedback file that stopped one
+   * case and found another legal) opens in this one with every case, task, history row and run,
+   * and the field checks it holds become the cases' stages.
+   */
+  @Test
+  void thePreviousReleasesStoreMigratesKeepingEverything() throws Exception {
+    Path prev = dir.resolve("prev.gpkg");
+    try (var in = getClass().getResourceAsStream("release-0.2.0-store.gpkg")) {
+      Files.copy(in, prev, StandardCopyOption.REPLACE_EXISTING);
+    }
+    assertTrue(sql(prev, "SELECT value FROM " + StoreSchema.META).contains("value (String) = 3"));
+    String cases = sql(prev, "SELECT case_id, patch_id, status, area_m2, unapproved_m2, priority, referral, opened_on"
+        + " FROM cases ORDER BY case_id");
+    String tasks = sql(prev, "SELECT task_id, status, due_on, checked_on, result, action FROM tasks ORDER BY task_id");
+    String history = sql(prev, "SELECT at, actor, case_id, old_status, new_status, note, source_key FROM history ORDER BY fid");
+    String runs = sql(prev, "SELECT run_id, patches, new_cases FROM runs ORDER BY fid");
+    try (CaseStore s = CaseStore.open(prev)) {
+      assertEquals(30, s.cases().size());
+      var life = s.caseLife();
+      assertEquals(Stage.STOPPED, life.get("14052420230019").stage(), "stopped by the field check of 2023-09-03");
+      assertEquals(java.time.LocalDate.of(2023, 9, 3), life.get("14052420230019").stageOn());
+      assertEquals(Stage.VERIFIED_LEGAL, life.get("14052420230001").stage());
+      assertEquals(28, life.values().stream().filter(l -> l.stage() == Stage.REPORTED).count());
+    }
+    assertTrue(sql(prev, "SELECT value FROM " + StoreSchema.META).contains("value (String) = " + StoreSchema.CURRENT));
+    assertEquals(cases, sql(prev, "SELECT case_id, patch_id, status, area_m2, unapproved_m2, priority, referral,"
+        + " opened_on FROM cases ORDER BY case_id"));
+    assertEquals(tasks, sql(prev, "SELECT task_id, status, due_on, checked_on, result, action FROM tasks ORDER BY task_id"));
+    assertEquals(history, sql(prev, "SELECT at, actor, case_id, old_status, new_status, note, source_key FROM history"
+        + " ORDER BY fid"));
+    assertEquals(runs, sql(prev, "SELECT run_id, patches, new_cases FROM runs ORDER BY fid"));
   }
 
   @Test
