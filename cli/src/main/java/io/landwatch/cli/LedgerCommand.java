@@ -27,6 +27,9 @@ final class LedgerCommand implements Callable<Integer> {
   @Option(names = "--to", description = "Last day (inclusive).")
   LocalDate to;
 
+  @Option(names = "--as-of", description = "The day current deadlines are counted from (default: today).")
+  LocalDate asOf;
+
   @Option(names = "--out", required = true, description = "FILE.csv or FILE.xlsx")
   Path out;
 
@@ -34,11 +37,12 @@ final class LedgerCommand implements Callable<Integer> {
   public Integer call() {
     List<Ledger.Sheet> book;
     try (CaseStore store = CaseStore.open(where.existing())) {
-      book = Ledger.book(store, township, from, to);
+      book = Ledger.book(store, township, from, to, where.rules().cases(), asOf == null ? LocalDate.now() : asOf);
     }
     LedgerWriter.write(out, book);
     System.out.println("Wrote " + book.get(0).rows().size() + " ledger rows to " + out + (out.toString().endsWith(".xlsx")
-        ? " (with " + book.get(1).rows().size() + " leads, the counts by channel and the patrol log)" : ""));
+        ? " (with " + book.get(1).rows().size() + " case steps, " + book.get(2).rows().size() + " leads, the counts by"
+        + " channel and the patrol log)" : ""));
     return 0;
   }
 }

@@ -109,6 +109,19 @@ class LifecycleTest {
     // importing a file again changes nothing
     o = update(c, "steps.csv", Files.readString(c.file("steps.csv")).substring(1), "2023-10-25");
     assertTrue(o.out().startsWith("0 steps applied, 6 already applied before, 0 rejected"), o.out());
+    // the ledger shows the whole life: every step with its dates, and the case's stage, patches, evidence
+    Path ledger = c.file("ledger.xlsx");
+    assertEquals(0, CliRunner.run("ledger", "--job", c.file("job.yaml").toString(), "--out", ledger.toString(),
+        "--as-of", "2023-10-25").exit());
+    List<List<String>> steps = io.landwatch.testing.Ogr.readCsv(ledger, "SELECT * FROM \"案件办理\" WHERE case_id = '"
+        + k + "'", null, "--config", "OGR_XLSX_HEADERS", "FORCE");
+    assertEquals(10, steps.size(), "header + 9 steps");
+    assertEquals(List.of("decided", "2023-09-20"), steps.get(4).subList(3, 5));
+    assertEquals("陵国土罚〔2023〕15号", steps.get(4).get(7));
+    assertEquals(List.of("referral_outcome", "2023-10-10"), steps.get(7).subList(3, 5));
+    List<List<String>> lines = io.landwatch.testing.Ogr.readCsv(ledger, "SELECT stage, patches, evidence FROM"
+        + " \"巡查台账\" WHERE case_id = '" + k + "'", null);
+    assertEquals(List.of("已结案", "1", "0"), lines.get(1));
     // a closed case takes no more steps
     o = update(c, "after.csv", HEAD + k + ",履行,2023-10-26,李强,,,,,,,,,\n", "2023-10-26");
     assertEquals(8, o.exit());
@@ -172,6 +185,12 @@ class LifecycleTest {
         deadlines(c, "2024-06-22", 0));
     assertEquals(List.of(k + "|rectification|2023-10-22|passed", k + "|enforcement_application|2024-06-22|passed"),
         deadlines(c, "2024-06-23", 0));
+    // the ledger gives each case its nearest window
+    Path ledger = c.file("ledger.xlsx");
+    assertEquals(0, CliRunner.run("ledger", "--job", c.file("job.yaml").toString(), "--out", ledger.toString(),
+        "--as-of", "2023-10-21").exit());
+    assertEquals("rectification 2023-10-22 (closing)", io.landwatch.testing.Ogr.readCsv(ledger, "SELECT deadline FROM"
+        + " \"巡查台账\" WHERE case_id = '" + k + "'", null).get(1).get(0));
     // the nightly run says it on one line for cron mail, and exits 0
     CliRunner.Outcome run = CliRunner.run("-q", "run", c.file("job.yaml").toString(), "--as-of", "2023-10-23");
     assertEquals(0, run.exit(), run.out() + run.err());

@@ -26,12 +26,10 @@ public final class LedgerWriter {
     } else if (name.endsWith(".xlsx")) {
       AtomicFile.write(out, os -> {
         try (XSSFWorkbook wb = Xlsx.workbook()) {
+          var bold = Xlsx.bold(wb);
           for (Ledger.Sheet s : sheets) {
             var sheet = wb.createSheet(s.name());
-            var head = sheet.createRow(0);
-            for (int i = 0; i < s.columns().size(); i++) {
-              head.createCell(i).setCellValue(s.columns().get(i));
-            }
+            Xlsx.header(sheet, bold, s.columns());
             int n = 1;
             for (List<Object> values : s.rows()) {
               var row = sheet.createRow(n++);

@@ -67,10 +67,16 @@ public final class Ogr {
    * {@code sql} may be null.
    */
   public static List<List<String>> readCsv(Path source, String sql, String dialect) throws IOException {
+    return readCsv(source, sql, dialect, new String[0]);
+  }
+
+  /** As above, with more ogr2ogr arguments (e.g. "--config", "OGR_XLSX_HEADERS", "FORCE" for a sheet of text only). */
+  public static List<List<String>> readCsv(Path source, String sql, String dialect, String... more) throws IOException {
     Path out = Files.createTempFile("ogr-read-", ".csv");
     Files.delete(out);
     List<String> cmd = new ArrayList<>(List.of("ogr2ogr", "-f", "CSV", out.toString(), source.toString(),
         "-lco", "GEOMETRY=AS_WKT"));
+    cmd.addAll(List.of(more));
     if (sql != null) {
       cmd.addAll(List.of("-sql", sql));
       if (dialect != null) {
