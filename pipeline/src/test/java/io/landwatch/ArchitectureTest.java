@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
   /** Bottom to top. The root package (LandwatchException, ExitCode, Version) is below them all. */
   static final List<String> LAYERS = List.of("util", "geo", "model", "config", "read", "prepare",
-      "overlay", "judge", "plan", "store", "write", "job", "detect", "samples");
+      "overlay", "judge", "plan", "store", "write", "report", "job", "detect", "samples");
 
   static JavaClasses core;
 

@@ -12,7 +12,7 @@ import picocli.CommandLine;
     description = "Judges satellite change patches (卫片图斑) against approvals and red lines,"
         + " measures what was occupied, and writes GIS-ready results.",
     subcommands = {InspectCommand.class, ValidateCommand.class, SamplesCommand.class, RunCommand.class,
-        FeedbackCommand.class, LeadsCommand.class, PatrolCommand.class, CaseCommand.class, LedgerCommand.class, StatusCommand.class, DetectCommand.class},
+        FeedbackCommand.class, LeadsCommand.class, PatrolCommand.class, CaseCommand.class, ReportCommand.class, ExportCommand.class, LedgerCommand.class, StatusCommand.class, DetectCommand.class},
     footerHeading = "%nExit codes:%n",
     footer = {"  0  success", "  1  unexpected internal error (a bug: please report it with the log)",
         "  2  command-line usage error", "  3  the job file is invalid",

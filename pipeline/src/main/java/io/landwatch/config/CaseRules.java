@@ -17,12 +17,16 @@ import java.util.Map;
  * @param routingField rules.routing.field: the patch field whose value is a case's kind, or null
  * @param routing rules.routing.table: kind → the department that receives such cases (§二)
  * @param routingDefault rules.routing.default: the department of any other kind, or null
+ * @param majorBasicFarmlandMu rules.joint_meeting.basic_farmland_mu: a case occupying this much basic
+ *     farmland is a major case for the joint meeting (§五)
+ * @param majorReferral rules.joint_meeting.referral: referral candidates are major cases
+ * @param majorExpanded rules.joint_meeting.expanded: cases that grew again after closing are major
  */
 public record CaseRules(int reviewDays, int litigationMonths, int enforcementMonths, int decisionDays,
     int townshipAfterDays, int countyAfterDays, String routingField, Map<String, String> routing,
-    String routingDefault) {
+    String routingDefault, double majorBasicFarmlandMu, boolean majorReferral, boolean majorExpanded) {
 
-  public static final CaseRules DEFAULTS = new CaseRules(60, 6, 3, 90, 7, 14, null, Map.of(), null);
+  public static final CaseRules DEFAULTS = new CaseRules(60, 6, 3, 90, 7, 14, null, Map.of(), null, 5, true, true);
 
   /** The department a case of this kind goes to, or null when no routing is configured. */
   public String routeOf(String kind) {

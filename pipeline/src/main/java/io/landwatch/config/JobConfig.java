@@ -106,6 +106,18 @@ public record JobConfig(
     r.put("result_types", new java.util.TreeMap<>(rules.resultTypes()));
     r.put("photo_max_distance_m", rules.photoMaxDistanceM());
     r.put("require_photo_to_close", rules.requirePhotoToClose());
+    CaseRules c = rules.cases();
+    r.put("deadlines", new java.util.TreeMap<>(Map.of("review_days", c.reviewDays(), "litigation_months",
+        c.litigationMonths(), "enforcement_months", c.enforcementMonths(), "decision_days", c.decisionDays())));
+    r.put("escalation_days", new java.util.TreeMap<>(Map.of("township", c.townshipAfterDays(), "county",
+        c.countyAfterDays())));
+    Map<String, Object> routing = new LinkedHashMap<>();
+    routing.put("field", c.routingField());
+    routing.put("table", new java.util.TreeMap<>(c.routing()));
+    routing.put("default", c.routingDefault());
+    r.put("routing", routing);
+    r.put("joint_meeting", new java.util.TreeMap<>(Map.of("basic_farmland_mu", c.majorBasicFarmlandMu(), "referral",
+        c.majorReferral(), "expanded", c.majorExpanded())));
     m.put("rules", r);
     m.put("output", Map.of("dir", outputDir.toString()));
     m.put("store", store == null ? null : store.toString());

@@ -28,7 +28,7 @@ public final class JobConfigLoader {
       Set.of("path", "layer", "encoding", "crs", "where", "wkt", "x", "y", "lon", "lat");
   private static final Set<String> RULE_KEYS = Set.of("tolerance_m2", "referral_basic_farmland_mu",
       "referral_other_farmland_mu", "accountability_ratio", "approval_kinds", "due_days", "earliest_date", "result_types",
-      "photo_max_distance_m", "require_photo_to_close", "deadlines", "escalation_days", "routing");
+      "photo_max_distance_m", "require_photo_to_close", "deadlines", "escalation_days", "routing", "joint_meeting");
   private static final Set<String> OUTPUT_KEYS = Set.of("dir", "task_labels", "formats", "shapefile_encoding", "labels");
   private static final Set<String> RUN_KEYS = Set.of("threads", "progress_seconds");
 
@@ -295,11 +295,22 @@ public final class JobConfigLoader {
       throw error("rules.escalation_days", "county (" + county + ") comes before township (" + township + "); a task"
           + " goes to the township first");
     }
+    JsonNode jm = n.get("joint_meeting");
+    double majorBasic = d.majorBasicFarmlandMu();
+    boolean majorReferral = d.majorReferral();
+    boolean majorExpanded = d.majorExpanded();
+    if (jm != null && !jm.isNull()) {
+      requireObject(jm, "rules.joint_meeting");
+      checkKeys(jm, "rules.joint_meeting", Set.of("basic_farmland_mu", "referral", "expanded"));
+      majorBasic = num(jm, "basic_farmland_mu", majorBasic);
+      majorReferral = flag(jm, "referral", majorReferral);
+      majorExpanded = flag(jm, "expanded", majorExpanded);
+    }
     return new CaseRules(count(dln, "review_days", "rules.deadlines.review_days", d.reviewDays()),
         count(dln, "litigation_months", "rules.deadlines.litigation_months", d.litigationMonths()),
         count(dln, "enforcement_months", "rules.deadlines.enforcement_months", d.enforcementMonths()),
         count(dln, "decision_days", "rules.deadlines.decision_days", d.decisionDays()), township, county, field,
-        Map.copyOf(table), dflt);
+        Map.copyOf(table), dflt, majorBasic, majorReferral, majorExpanded);
   }
 
   private int count(JsonNode parent, String key, String at, int dflt) {

@@ -373,6 +373,27 @@ public final class CaseStore implements AutoCloseable {
     return out;
   }
 
+  /** Per run and township: patches, farmland they occupy, the suspected part (rows in the order written). */
+  public List<RunTotal> runTotals() {
+    return rows("run_totals", null, f -> new RunTotal(f.text("run_id"), f.date("run_date"), f.text("township"),
+        f.integer("patches"), f.real("patch_farmland_m2"), f.real("suspected_farmland_m2")));
+  }
+
+  /** One row of {@link #runTotals()}. */
+  public record RunTotal(String runId, java.time.LocalDate runDate, String township, int patches,
+      double patchFarmlandM2, double suspectedFarmlandM2) {}
+
+  void insert(RunTotal t) {
+    insert("run_totals", w -> {
+      w.set("run_id", t.runId());
+      w.date("run_date", t.runDate());
+      w.set("township", t.township());
+      w.set("patches", t.patches());
+      w.set("patch_farmland_m2", t.patchFarmlandM2());
+      w.set("suspected_farmland_m2", t.suspectedFarmlandM2());
+    }, null);
+  }
+
   /** Every run, oldest first. */
   public List<RunRow> runs() {
     return rows("runs", null, RunRow::read);

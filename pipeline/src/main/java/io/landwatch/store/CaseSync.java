@@ -151,6 +151,7 @@ public final class CaseSync {
       }
       NightlyChecks.Counts checks = new NightlyChecks(store, rules, runId, runDate).run(kinds, approvals, toWorking,
           toLonLat);
+      totals(results, runId, runDate);
       store.insert(new RunRow(runId, job, runDate.toString(), started.toString(), Instant.now().toString(),
           results.size(), counts[0], counts[1], counts[2], "committed"));
       TestHooks.point("sync.before-commit");
@@ -186,7 +187,7 @@ public final class CaseSync {
         plan.inspector(), plan.phone(), plan.priority(), due(r, runDate), TaskStatus.OPEN, runDate, plan.lon(),
         plan.lat(), plan.gcj02Lon(), plan.gcj02Lat(), plan.areaMu(), plan.unapprovedMu(), plan.farmlandMu(),
         plan.basicFarmlandMu(), null, null, null));
-    store.insert(new HistoryRow(Instant.now().toString(), actor, caseId, "T" + caseId, null, TaskStatus.OPEN, note,
+    store.insert(HistoryRow.now(runDate, actor, caseId, "T" + caseId, null, TaskStatus.OPEN, note,
         null));
   }
 
@@ -205,7 +206,7 @@ public final class CaseSync {
         w.set("stage", null); // a new occupation: verified anew
         w.set("stage_on", null);
       });
-      history(runId, c.caseId(), TaskStatus.CLOSED, TaskStatus.OPEN, String.format(Locale.ROOT,
+      history(runId, runDate, c.caseId(), TaskStatus.CLOSED, TaskStatus.OPEN, String.format(Locale.ROOT,
           "reopened: patch %s grew from %.2f m² to %.2f m² (expanded)", r.patch().id(), c.areaM2(), r.areaM2()));
       return 2;
     }
@@ -220,7 +221,7 @@ public final class CaseSync {
     if (caseChanged) {
       store.update(fresh.withGeometry(outline(r)));
       if (!r.patch().id().equals(c.patchId())) {
-        history(runId, c.caseId(), c.status(), c.status(), "patch " + r.patch().id()
+        history(runId, runDate, c.caseId(), c.status(), c.status(), "patch " + r.patch().id()
             + " continues the case (was patch " + c.patchId() + ")");
       }
     }
@@ -228,6 +229,22 @@ public final class CaseSync {
       store.update(task.replan(plan));
     }
     return caseChanged || taskChanged ? 1 : 0;
+  }
+
+  /** The run's farmland per township, all patches and the suspected ones (the §七 ratio of a period). */
+  private void totals(List<PatchResult> results, String runId, LocalDate runDate) {
+    Map<String, double[]> t = new java.util.TreeMap<>();
+    for (PatchResult r : results) {
+      double[] v = t.computeIfAbsent(r.township() == null ? io.landwatch.plan.TaskPlanner.OUTSIDE : r.township(),
+          k -> new double[3]);
+      v[0]++;
+      v[1] += r.patchFarmlandM2();
+      if (r.suspected()) {
+        v[2] += r.patchFarmlandM2();
+      }
+    }
+    t.forEach((town, v) -> store.insert(new CaseStore.RunTotal(runId, runDate, town, (int) v[0], Units.round2(v[1]),
+        Units.round2(v[2]))));
   }
 
   /** The case's kind for routing: the value of rules.routing.field on its patch, or null. */
@@ -244,8 +261,8 @@ public final class CaseSync {
     return null;
   }
 
-  private void history(String runId, String caseId, TaskStatus from, TaskStatus to, String note) {
-    store.insert(new HistoryRow(Instant.now().toString(), "run " + runId, caseId, "T" + caseId, from, to, note, null));
+  private void history(String runId, LocalDate runDate, String caseId, TaskStatus from, TaskStatus to, String note) {
+    store.insert(HistoryRow.now(runDate, "run " + runId, caseId, "T" + caseId, from, to, note, null));
   }
 
   /** The case as the run judged it, without its outline: unchanged cases need no reprojection. */

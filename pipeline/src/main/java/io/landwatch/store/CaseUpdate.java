@@ -125,7 +125,7 @@ public final class CaseUpdate {
         }
         store.insert(new HistoryRow(now, "case update " + file.getFileName() + " row " + r.row()
             + (r.actor() == null ? "" : " by " + r.actor()), c.caseId(), "T" + c.caseId(), c.status(), status,
-            (to == null ? "" : "stage " + a.from().code() + " → " + to.code() + ": ") + describe(r), r.key()));
+            (to == null ? "" : "stage " + a.from().code() + " → " + to.code() + ": ") + describe(r), r.key(), r.on()));
       }
       store.commit();
     } catch (RuntimeException e) {

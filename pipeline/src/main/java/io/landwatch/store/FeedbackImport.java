@@ -182,7 +182,7 @@ public final class FeedbackImport {
               Units.round2(c.measured().unapprovedM2()), Units.round2(c.measured().farmlandM2()),
               Units.round2(c.measured().basicFarmlandM2()), remeasured.priority(), remeasured.referral(),
               c.source().outlineFile(), c.key(), Instant.now().toString(), c.source().outline()));
-          store.insert(new HistoryRow(Instant.now().toString(), "feedback " + file.getFileName() + " row " + c.row(),
+          store.insert(HistoryRow.now(c.checkedOn(), "feedback " + file.getFileName() + " row " + c.row(),
               kase.caseId(), before.taskId(), kase.status(), kase.status(), remeasuredNote(kase, remeasured, c), null));
           kase = remeasured;
         }
@@ -193,14 +193,14 @@ public final class FeedbackImport {
           stages.put(kase.caseId(), verify(store, kase, stages.get(kase.caseId()), c));
           if (c.action().equals("refused")) {
             store.setLife(kase.fid(), w -> w.set("escalation", "county"));
-            store.insert(new HistoryRow(Instant.now().toString(), "feedback " + file.getFileName() + " row " + c.row(),
+            store.insert(HistoryRow.now(c.checkedOn(), "feedback " + file.getFileName() + " row " + c.row(),
                 kase.caseId(), before.taskId(), next.status(), next.status(), "escalated to the county: the offender"
                     + " refused to stop (checked " + c.checkedOn() + ")", null));
           }
         }
         store.update(after);
         tasks.put(after.taskId(), after);
-        store.insert(new HistoryRow(Instant.now().toString(), "feedback " + file.getFileName() + " row " + c.row()
+        store.insert(HistoryRow.now(c.checkedOn(), "feedback " + file.getFileName() + " row " + c.row()
             + (c.inspector() == null ? "" : " by " + c.inspector()), before.caseId(), before.taskId(), before.status(),
             c.next(), "checked " + c.checkedOn() + ": " + c.result() + ", " + c.action()
             + (c.note() == null ? "" : "; " + c.note()), c.key()));

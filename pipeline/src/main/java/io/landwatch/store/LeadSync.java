@@ -147,7 +147,7 @@ public final class LeadSync {
           outcome = "attached";
           reason = "falls on open case " + caseId;
           TaskStatus status = cases.containsKey(caseId) ? cases.get(caseId).status() : TaskStatus.OPEN;
-          store.insert(new HistoryRow(Instant.now().toString(), actor, caseId, "T" + caseId, status, status,
+          store.insert(HistoryRow.now(l.reportedOn(), actor, caseId, "T" + caseId, status, status,
               "lead " + l.id() + " (" + l.channel().label() + ", reported " + l.reportedOn() + ") attached"
                   + describe(l), null));
           counts[1]++;
@@ -226,7 +226,7 @@ public final class LeadSync {
     store.insert(new TaskRow(0, "T" + caseId, caseId, l.id(), f.township(), f.village(), f.inspector(), f.phone(),
         f.priority(), today.plusDays(rules.dueDaysFor(f.priority().name())), TaskStatus.OPEN, today,
         Units.round7(lon), Units.round7(lat), Units.round7(gcj[0]), Units.round7(gcj[1]), 0, 0, 0, 0, null, null, null));
-    store.insert(new HistoryRow(Instant.now().toString(), actor, caseId, "T" + caseId, null, TaskStatus.OPEN,
+    store.insert(HistoryRow.now(today, actor, caseId, "T" + caseId, null, TaskStatus.OPEN,
         note + "; at the point: " + f.describe(), null));
   }
 

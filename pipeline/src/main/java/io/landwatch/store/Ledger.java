@@ -171,7 +171,7 @@ public final class Ledger {
       if (c == null || township != null && !township.equals(c.township())) {
         continue;
       }
-      LocalDate day = LocalDate.parse(h.at().substring(0, 10));
+      LocalDate day = h.day();
       if (from != null && day.isBefore(from) || to != null && day.isAfter(to)) {
         continue;
       }

@@ -207,7 +207,7 @@ final class NightlyChecks {
   }
 
   private void history(CaseRow c, String taskId, String note) {
-    store.insert(new HistoryRow(Instant.now().toString(), actor, c.caseId(), taskId, c.status(), c.status(), note,
+    store.insert(HistoryRow.now(runDate, actor, c.caseId(), taskId, c.status(), c.status(), note,
         null));
   }
 }

@@ -10,7 +10,7 @@ import java.util.List;
  */
 final class StoreSchema {
   /** The version this code writes. */
-  static final int CURRENT = 5;
+  static final int CURRENT = 6;
 
   /** The table holding the version ({@code key = 'schema_version'}). */
   static final String META = "landwatch_meta";
@@ -98,6 +98,14 @@ final class StoreSchema {
   static final Table CASE_PATCHES = new Table("case_patches", null, List.of(
       text("case_id"), text("patch_id"), text("role"), text("after_date"), real("area_m2"), text("run_id")));
 
+  /**
+   * Per run and township: the farmland every change patch of the run occupies and the part of it
+   * suspected, the denominator and numerator of the §七 accountability ratio of a period.
+   */
+  static final Table RUN_TOTALS = new Table("run_totals", null, List.of(
+      text("run_id"), text("run_date"), text("township"), integer("patches"), real("patch_farmland_m2"),
+      real("suspected_farmland_m2")));
+
   /** The tables of version 1, as the first release created them. */
   static final List<Table> V1 = List.of(CASES, TASKS, HISTORY_V1, RUNS);
 
@@ -122,7 +130,10 @@ final class StoreSchema {
               + " WHEN t.result = 'illegal' THEN 'verified_illegal' WHEN t.result IN ('legal',"
               + " 'facility_agriculture', 'rural_road', 'false_change') THEN 'verified_legal' END FROM tasks t"
               + " WHERE t.task_id = 'T' || cases.case_id), stage_on = (SELECT t.checked_on FROM tasks t"
-              + " WHERE t.task_id = 'T' || cases.case_id AND t.result IS NOT NULL) WHERE stage IS NULL"))));
+              + " WHERE t.task_id = 'T' || cases.case_id AND t.result IS NOT NULL) WHERE stage IS NULL"))),
+      new Migration(5, "history.on_date (the day an event happened, for periods); run_totals (farmland of each"
+          + " run's patches per township)", List.of(new AddColumn("history", text("on_date")),
+          new CreateTable(RUN_TOTALS))));
 
   private StoreSchema() {}
 
