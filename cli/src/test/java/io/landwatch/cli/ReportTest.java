@@ -190,20 +190,55 @@ class ReportTest {
     Path sheet = c.out().resolve("tasks").resolve("崇文镇.html");
     List<List<String>> tasks = Csv.parse(Files.readString(c.out().resolve("tasks").resolve("崇文镇.csv"),
         StandardCharsets.UTF_8));
+    List<List<String>> rows = tasks.subList(1, tasks.size());
     try (Browser br = new Browser(800, 1100)) {
       br.open(sheet);
-      String body = br.driver().findElement(By.tagName("body")).getText();
-      for (List<String> t : tasks.subList(1, tasks.size())) {
-        assertTrue(body.contains(t.get(Csv.col(tasks, "task_id"))), t.toString());
+      var driver = br.driver();
+      String body = driver.findElement(By.tagName("body")).getText();
+      for (List<String> t : rows) {
+        String id = t.get(Csv.col(tasks, "task_id"));
+        assertTrue(body.contains(id), id);
+        // the navigation link opens the GCJ-02 point of the task
+        String gcj = t.get(Csv.col(tasks, "gcj02_lon")) + "," + t.get(Csv.col(tasks, "gcj02_lat"));
+        assertEquals(1, driver.findElements(By.cssSelector("a.nav[href^='https://uri.amap.com/marker?position=" + gcj
+            + "&name=" + id + "&']")).size(), "navigation link of " + id);
       }
+      long villages = rows.stream().map(r -> r.get(Csv.col(tasks, "village"))).distinct().count();
+      assertEquals(villages, driver.findElements(By.cssSelector("section.village")).size(), "a section per village");
+      // markers never cover each other; the map has its scale bar and north arrow
+      List<double[]> markers = driver.findElements(By.cssSelector("g.marker circle")).stream().map(e -> new double[] {
+          Double.parseDouble(e.getAttribute("cx")), Double.parseDouble(e.getAttribute("cy"))}).toList();
+      assertEquals(rows.size(), markers.size());
+      for (int i = 0; i < markers.size(); i++) {
+        for (int j = i + 1; j < markers.size(); j++) {
+          assertTrue(Math.hypot(markers.get(i)[0] - markers.get(j)[0], markers.get(i)[1] - markers.get(j)[1]) >= 16.9,
+              "markers " + (i + 1) + " and " + (j + 1) + " overlap");
+        }
+      }
+      assertTrue(driver.findElement(By.cssSelector("g.scalebar text")).getText().matches("\\d+ (m|km)"));
+      assertEquals("北", driver.findElement(By.cssSelector("g.north text")).getText());
+      assertEquals(1, driver.findElements(By.cssSelector("meta[name=viewport]")).size(), "readable on a phone");
       br.screenshot(SHOTS.resolve("patrol-sheet.png"));
       Path pdf = br.print(SHOTS.resolve("patrol-sheet.pdf"));
       int n = pages(pdf);
-      assertTrue(n >= 2, n + " pages for " + (tasks.size() - 1) + " tasks");
+      assertTrue(n >= 2, n + " pages for " + rows.size() + " tasks");
       String text = pdfText(pdf);
-      for (List<String> t : tasks.subList(1, tasks.size())) {
+      String flat = text.replaceAll("\\s+", "");
+      for (int i = 1; i <= n; i++) {
+        assertTrue(flat.contains("第" + i + "页/共" + n + "页"), "page number on page " + i);
+      }
+      assertTrue(flat.contains("巡查人签字"), "sign-off footer");
+      for (List<String> t : rows) {
         assertTrue(text.contains(t.get(Csv.col(tasks, "task_id"))), "printed: " + t.get(Csv.col(tasks, "task_id")));
       }
+    }
+    // on a phone: the table fits the screen width
+    try (Browser phone = new Browser(390, 844)) {
+      phone.open(sheet);
+      Number overflow = (Number) phone.driver().executeScript(
+          "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+      assertTrue(overflow.intValue() <= 40, "horizontal overflow on a 390 px screen: " + overflow);
+      phone.screenshot(SHOTS.resolve("patrol-sheet-phone.png"));
     }
   }
 

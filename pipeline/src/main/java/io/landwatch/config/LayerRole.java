@@ -8,7 +8,8 @@ import java.util.Map;
  * the field names of the ministry's usual schema (domain.md); a job maps its own.
  */
 public enum LayerRole {
-  PATCHES("patches", true, Map.of("id", "JCBH", "after_date", "HSX", "before_date", "QSX"),
+  PATCHES("patches", true, Map.of("id", "JCBH", "after_date", "HSX", "before_date", "QSX", "change_type", "BHLX",
+      "monitored_area", "JCMJ"),
       List.of("id", "after_date")),
   APPROVALS("approvals", false,
       Map.of("id", "PZWH", "kind", "PZLX", "approved_on", "PZRQ", "valid_until", "YXQZ"),

@@ -100,7 +100,7 @@ public final class JobRunner {
           + " " + d.due() + (d.nextStep() == null ? "" : ", next step: " + d.nextStep())));
       RunState.LOG.info(n.deadlineLine());
       plan = TaskPlanner.plan(sync.tasks(), small.villages(), toLonLat);
-      written.addAll(TaskOutputs.write(run, plan, small.villages(), toLonLat));
+      written.addAll(TaskOutputs.write(run, plan, small.villages(), toLonLat, results));
       run.stage("cases and tasks");
     }
     written = manifest.write(run, written);

@@ -3,6 +3,7 @@ package io.landwatch.job;
 import io.landwatch.geo.Reprojector;
 import io.landwatch.model.Village;
 import io.landwatch.plan.Task;
+import io.landwatch.judge.PatchResult;
 import io.landwatch.plan.TaskPlanner;
 import io.landwatch.util.TestHooks;
 import io.landwatch.write.FeedbackTemplate;
@@ -20,7 +21,9 @@ import org.locationtech.jts.geom.Geometry;
 final class TaskOutputs {
   private TaskOutputs() {}
 
-  static List<Path> write(RunState run, TaskPlanner.Plan plan, List<Village> villages, Reprojector toLonLat) {
+  static List<Path> write(RunState run, TaskPlanner.Plan plan, List<Village> villages, Reprojector toLonLat,
+      List<PatchResult> results) {
+    Map<String, String[]> patches = patchInfo(run, results);
     Path dir = run.out;
     List<Path> written = new ArrayList<>();
     TaskWriters.csv(dir.resolve("tasks.csv"), plan.tasks());
@@ -41,7 +44,7 @@ final class TaskOutputs {
           .findFirst().orElseThrow();
       Path html = dir.resolve("tasks").resolve(name + ".html");
       PatrolSheet.write(html, run.job.name(), e.getKey(), run.runDate, e.getValue(), outlines, route.start(),
-          route.totalKm(), run.job.taskLabels());
+          route.totalKm(), run.job.taskLabels(), patches);
       written.add(csv);
       written.add(html);
     }
@@ -52,5 +55,17 @@ final class TaskOutputs {
     written.add(dir.resolve("tasks-feedback.xlsx"));
     TestHooks.point("run.tasks-written");
     return written;
+  }
+
+  /** Patch id → {change type, monitored area} as the patch layer gives them (inputs.patches change_type, monitored_area). */
+  private static Map<String, String[]> patchInfo(RunState run, List<PatchResult> results) {
+    String type = run.job.patches().field("change_type");
+    String area = run.job.patches().field("monitored_area");
+    Map<String, String[]> out = new java.util.HashMap<>();
+    for (PatchResult r : results) {
+      var rec = new io.landwatch.model.SourceRecord(r.patch().record(), r.patch().source());
+      out.put(r.patch().id(), new String[] {rec.text(type), rec.text(area)});
+    }
+    return out;
   }
 }
