@@ -8,6 +8,7 @@ import io.landwatch.plan.TaskPlanner;
 import io.landwatch.util.TestHooks;
 import io.landwatch.write.FeedbackTemplate;
 import io.landwatch.write.PatrolSheet;
+import io.landwatch.write.TaskGisLayer;
 import io.landwatch.write.TaskWriters;
 import io.landwatch.write.TaskXlsx;
 import java.nio.file.Path;
@@ -53,6 +54,11 @@ final class TaskOutputs {
     written.add(dir.resolve("tasks.xlsx"));
     FeedbackTemplate.write(dir.resolve("tasks-feedback.xlsx"), plan.tasks(), run.job.rules().resultTypes().keySet());
     written.add(dir.resolve("tasks-feedback.xlsx"));
+    for (String f : run.job.formats()) {
+      Path gis = dir.resolve("tasks." + f);
+      TaskGisLayer.write(gis, io.landwatch.config.OutputFormat.of(f), plan.tasks(), run.job.shapefileEncoding());
+      written.add(gis);
+    }
     TestHooks.point("run.tasks-written");
     return written;
   }

@@ -38,7 +38,7 @@ public final class VectorFileWriter implements AutoCloseable {
 
   private final Path path;
   private final Dataset dataset;
-  private final Layer layer;
+  private Layer layer;
   private final Map<String, Type> fields = new LinkedHashMap<>();
   private final WKBWriter wkb = new WKBWriter();
   private final boolean transactional;
@@ -83,16 +83,54 @@ public final class VectorFileWriter implements AutoCloseable {
   }
 
   public VectorFileWriter field(String name, Type type, int width) {
+    return field(name, type, width, 2, null);
+  }
+
+  /**
+   * A column with its decimals (reals) and an alternative name people read (a Chinese alias, kept
+   * by GeoPackage and FileGDB; ignored by formats without aliases), or null.
+   */
+  public VectorFileWriter field(String name, Type type, int width, int decimals, String alias) {
     FieldDefn f = new FieldDefn(name, type.ogrType);
     if (width > 0) {
       f.SetWidth(width);
     }
     if (type == Type.REAL) {
-      f.SetPrecision(2);
+      f.SetPrecision(decimals);
+    }
+    if (alias != null) {
+      f.SetAlternativeName(alias);
     }
     layer.CreateField(f);
     fields.put(name, type);
     return this;
+  }
+
+  /** Finishes the current layer and starts another in the same data source (GeoPackage, FileGDB). */
+  public VectorFileWriter nextLayer(String layerName, Crs crs, int geometryType) {
+    if (transactional) {
+      dataset.CommitTransaction();
+      dataset.StartTransaction();
+    }
+    layer = dataset.CreateLayer(layerName, crs == null ? null : crs.srs(), geometryType, new Vector<>());
+    if (layer == null) {
+      throw new LandwatchException(ExitCode.OUTPUT, "Cannot add layer " + layerName + " to " + path + ": "
+          + gdal.GetLastErrorMsg());
+    }
+    fields.clear();
+    return this;
+  }
+
+  /** Runs one SQL statement on the data source (GeoPackage: its SQLite), e.g. to keep QGIS styles. */
+  public void sql(String statement) {
+    gdal.ErrorReset();
+    Layer r = dataset.ExecuteSQL(statement);
+    if (r != null) {
+      dataset.ReleaseResultSet(r);
+    }
+    if (gdal.GetLastErrorType() >= gdalconst.CE_Failure) {
+      throw new LandwatchException(ExitCode.OUTPUT, "Cannot write to " + path + ": " + gdal.GetLastErrorMsg());
+    }
   }
 
   /** Adds a record; values are String, Number or java.time.LocalDate; geometry may be null. */
