@@ -46,7 +46,7 @@ class DetectCommandTest {
       Path p = county.resolve("out-formats/patches." + f);
       String info = Ogr.run("ogrinfo", "-so", "-al", p.toString());
       assertTrue(info.contains("Feature Count: " + (csv.size() - 1)), f + " " + info);
-      List<List<String>> back = Ogr.readCsv(p, null, null);
+      List<List<String>> back = Ogr.readCsv(p, "SELECT * FROM patches", null);
       String townCol = f.equals("shp") ? "TOWNSHIP" : "township";
       assertTrue(back.stream().anyMatch(row -> row.get(Csv.col(back, townCol)).equals("崇文镇")), f);
     }

@@ -87,9 +87,8 @@ class ValidateCommandTest {
     noStackTrace(o);
     assertEquals("landwatch: Job file " + county.resolve("variant.yaml") + ": 'rules.tolerence_m2' is not a"
         + " known key. Did you mean 'tolerance_m2'? Keys allowed under 'rules': accountability_ratio,"
-        + " approval_kinds, deadlines, due_days, earliest_date, escalation_days, photo_max_distance_m,"
-        + " joint_meeting, referral_basic_farmland_mu, referral_other_farmland_mu, require_photo_to_close, result_types,"
-        + " routing,"
+        + " approval_kinds, deadlines, due_days, earliest_date, escalation_days, joint_meeting, photo_max_distance_m,"
+        + " referral_basic_farmland_mu, referral_other_farmland_mu, require_photo_to_close, result_types, routing,"
         + " tolerance_m2."
         + " See docs/CONFIG.md.", o.err().strip());
   }
