@@ -116,9 +116,9 @@ class LifecycleTest {
     List<List<String>> steps = io.landwatch.testing.Ogr.readCsv(ledger, "SELECT * FROM \"案件办理\" WHERE case_id = '"
         + k + "'", null, "--config", "OGR_XLSX_HEADERS", "FORCE");
     assertEquals(10, steps.size(), "header + 9 steps");
-    assertEquals(List.of("decided", "2023-09-20"), steps.get(4).subList(3, 5));
+    assertEquals(List.of("decided", "2023/09/20"), steps.get(4).subList(3, 5), "dates are dates");
     assertEquals("陵国土罚〔2023〕15号", steps.get(4).get(7));
-    assertEquals(List.of("referral_outcome", "2023-10-10"), steps.get(7).subList(3, 5));
+    assertEquals(List.of("referral_outcome", "2023/10/10"), steps.get(7).subList(3, 5));
     List<List<String>> lines = io.landwatch.testing.Ogr.readCsv(ledger, "SELECT stage, patches, evidence FROM"
         + " \"巡查台账\" WHERE case_id = '" + k + "'", null);
     assertEquals(List.of("已结案", "1", "0"), lines.get(1));

@@ -131,7 +131,7 @@ class PatrolTest {
     assertEquals(0, CliRunner.run("ledger", "--job", c.file("job.yaml").toString(), "--out", ledger.toString()).exit());
     List<List<String>> sheet = Ogr.readCsv(ledger, "SELECT * FROM \"巡查记录\"", null);
     assertEquals(5, sheet.size(), sheet.toString());
-    assertEquals(List.of("2023-07-01", "2023-08-20", "2023-08-25", "2023-08-28"),
+    assertEquals(List.of("2023/07/01", "2023/08/20", "2023/08/25", "2023/08/28"),
         sheet.subList(1, 5).stream().map(r -> r.get(1)).toList());
     assertEquals("无", sheet.get(2).get(4));
 

@@ -126,7 +126,8 @@ class ReportTest {
         "--config", "OGR_XLSX_HEADERS", "FORCE");
     java.util.Map<String, Double> opened = new java.util.TreeMap<>();
     for (List<String> r : lines.subList(1, lines.size())) {
-      if (r.get(1).compareTo("2023-07-01") >= 0 && r.get(1).compareTo("2023-09-30") <= 0) {
+      String day = r.get(1).replace('/', '-'); // a date cell, as GDAL writes it
+      if (day.compareTo("2023-07-01") >= 0 && day.compareTo("2023-09-30") <= 0) {
         opened.put(r.get(0), Double.parseDouble(r.get(2)));
       }
     }
@@ -134,7 +135,7 @@ class ReportTest {
         "OGR_XLSX_HEADERS", "FORCE");
     Set<String> confirmed = new TreeSet<>();
     steps.subList(1, steps.size()).stream().filter(r -> r.get(1).equals("verified_illegal")
-        && r.get(2).startsWith("2023-0")).forEach(r -> confirmed.add(r.get(0)));
+        && r.get(2).startsWith("2023/0")).forEach(r -> confirmed.add(r.get(0)));
     assertEquals(Set.of(a, b, d), confirmed);
     double mu = opened.values().stream().mapToDouble(Double::doubleValue).sum() / (2000.0 / 3.0);
 
@@ -296,6 +297,18 @@ class ReportTest {
     assertTrue(rows.stream().skip(1).allMatch(r -> r.get(0).matches("\\d{14}")), "14-digit ids unchanged");
     String csv = Files.readString(out.resolve("police-2023-Q3.csv"), StandardCharsets.UTF_8);
     assertTrue(csv.startsWith("\uFEFF案件编号,"), "CSV with BOM and Chinese headers");
+    // the run's and the ledger's workbooks too
+    String tasks = Ogr.run("ogrinfo", "-so", c.out().resolve("tasks.xlsx").toString(), "崇文镇");
+    assertTrue(tasks.contains("任务编号: String") && tasks.contains("办结期限: Date"), tasks);
+    String form = Ogr.run("ogrinfo", "-so", c.out().resolve("tasks-feedback.xlsx").toString(), "反馈");
+    assertTrue(form.contains("任务编号: String") && form.contains("办结期限: Date"), form);
+    Path ledger = root.resolve("typed-ledger.xlsx");
+    ok("ledger", "--job", c.file("job.yaml").toString(), "--out", ledger.toString(), "--as-of", "2023-09-30");
+    String cases = Ogr.run("ogrinfo", "-so", "--config", "OGR_XLSX_HEADERS", "FORCE", ledger.toString(), "巡查台账");
+    assertTrue(cases.contains("case_id: String") && cases.contains("opened_on: Date"), cases);
+    List<List<String>> ids = Ogr.readCsv(ledger, "SELECT case_id FROM \"巡查台账\"", null, "--config", "OGR_XLSX_HEADERS",
+        "FORCE");
+    assertTrue(ids.stream().skip(1).allMatch(r -> r.get(0).matches("\\d{14}|JB-7")), "ids unchanged");
   }
 
   /** No phone number, id number, reporter or party name in any file of the public export. */

@@ -39,14 +39,13 @@ public final class FeedbackTemplate {
           sheet.setColumnWidth(i, (i >= FIRST_INPUT ? 12 : 16) * 256);
         }
         int r = 1;
+        var date = Xlsx.dateStyle(wb);
         for (Task t : tasks) {
           Row row = sheet.createRow(r++);
-          String[] values = {t.taskId(), t.patchId(), t.township(), t.village(), t.inspector(),
-              t.priority() == null ? null : t.priority().name(), t.dueOn().toString()};
+          Object[] values = {t.taskId(), t.patchId(), t.township(), t.village(), t.inspector(),
+              t.priority() == null ? null : t.priority().name(), t.dueOn()};
           for (int i = 0; i < values.length; i++) {
-            if (values[i] != null) {
-              row.createCell(i).setCellValue(values[i]);
-            }
+            Xlsx.put(row.createCell(i), values[i], false, date);
           }
         }
         int last = Math.max(1, tasks.size());

@@ -27,6 +27,7 @@ public final class LedgerWriter {
       AtomicFile.write(out, os -> {
         try (XSSFWorkbook wb = Xlsx.workbook()) {
           var bold = Xlsx.bold(wb);
+          var date = Xlsx.dateStyle(wb);
           for (Ledger.Sheet s : sheets) {
             var sheet = wb.createSheet(s.name());
             Xlsx.header(sheet, bold, s.columns());
@@ -34,12 +35,7 @@ public final class LedgerWriter {
             for (List<Object> values : s.rows()) {
               var row = sheet.createRow(n++);
               for (int i = 0; i < values.size(); i++) {
-                Object v = values.get(i);
-                if (v instanceof Number x) {
-                  row.createCell(i).setCellValue(x.doubleValue());
-                } else if (v != null) {
-                  row.createCell(i).setCellValue(v.toString());
-                }
+                Xlsx.put(row.createCell(i), values.get(i), Xlsx.isDateColumn(s.columns().get(i)), date);
               }
             }
           }

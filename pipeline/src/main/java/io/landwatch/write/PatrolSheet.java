@@ -50,7 +50,7 @@ public final class PatrolSheet {
     for (var e : byVillage.entrySet()) {
       Task first = e.getValue().get(0);
       sections.append("<section class=\"village\"><h2>").append(esc(e.getKey())).append(" <small>")
-          .append(e.getValue().size()).append(" 个任务 · 网格员 ").append(esc(first.inspector() == null ? "—" : first.inspector()))
+          .append(e.getValue().size()).append(" 个任务 · ").append(esc(labels.getOrDefault("inspector", "网格员"))).append(" ").append(esc(first.inspector() == null ? "—" : first.inspector()))
           .append(first.phone() == null ? "" : " " + esc(first.phone())).append("</small></h2><table><thead><tr>")
           .append(head).append("</tr></thead><tbody>");
       for (Task t : e.getValue()) {

@@ -18,6 +18,7 @@ public final class TaskXlsx {
         CellStyle bold = Xlsx.bold(wb);
         List<String> names = TaskColumns.names();
         List<String> headers = names.stream().map(n -> labels.getOrDefault(n, n)).toList();
+        var date = Xlsx.dateStyle(wb);
         for (var e : byTownship.entrySet()) {
           Sheet sheet = wb.createSheet(sheetName(e.getKey()));
           Xlsx.header(sheet, bold, headers);
@@ -26,13 +27,7 @@ public final class TaskXlsx {
             Row row = sheet.createRow(r++);
             List<Object> values = TaskColumns.values(t);
             for (int i = 0; i < values.size(); i++) {
-              Object v = values.get(i);
-              var c = row.createCell(i);
-              if (v instanceof Number n) {
-                c.setCellValue(n.doubleValue());
-              } else if (v != null) {
-                c.setCellValue(v.toString());
-              }
+              Xlsx.put(row.createCell(i), values.get(i), Xlsx.isDateColumn(names.get(i)), date);
             }
           }
           sheet.createFreezePane(0, 1);

@@ -54,4 +54,37 @@ final class Xlsx {
       c.setCellStyle(style);
     }
   }
+
+  /** A cell style that shows a date as 2023-07-05. */
+  static CellStyle dateStyle(XSSFWorkbook wb) {
+    CellStyle date = wb.createCellStyle();
+    date.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat("yyyy-mm-dd"));
+    return date;
+  }
+
+  /**
+   * A value into a cell as what it is: numbers as numbers, dates (and ISO date text of a date
+   * column) as Excel dates, anything else, ids included, as text.
+   */
+  static void put(Cell c, Object v, boolean dateColumn, CellStyle date) {
+    if (v == null) {
+      return;
+    }
+    if (v instanceof Number n) {
+      c.setCellValue(n.doubleValue());
+    } else if (v instanceof java.time.LocalDate d) {
+      c.setCellValue(d);
+      c.setCellStyle(date);
+    } else if (dateColumn && v instanceof String s && s.matches("\\d{4}-\\d{2}-\\d{2}")) {
+      c.setCellValue(java.time.LocalDate.parse(s));
+      c.setCellStyle(date);
+    } else {
+      c.setCellValue(v.toString());
+    }
+  }
+
+  /** Columns that hold days: opened_on, due_on, on, service_date, rectify_by, ... */
+  static boolean isDateColumn(String name) {
+    return name.endsWith("_on") || name.equals("on") || name.endsWith("_date") || name.equals("rectify_by");
+  }
 }
