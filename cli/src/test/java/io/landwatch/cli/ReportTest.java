@@ -154,6 +154,13 @@ class ReportTest {
       int dots = br.driver().findElements(By.cssSelector("svg circle[cx]")).size();
       assertTrue(dots > opened.size(), "the map shows every case (and the legend): " + dots);
       assertTrue(br.driver().findElement(By.id("summary")).getText().contains("确认违法 3 件"));
+      // leads by channel per township: the county row has the public report and the satellite cases
+      var rows = br.driver().findElements(By.cssSelector("table.channels tbody tr"));
+      List<String> county = rows.get(rows.size() - 1).findElements(By.tagName("td")).stream()
+          .map(org.openqa.selenium.WebElement::getText).toList();
+      assertEquals("全县合计", county.get(0));
+      assertEquals(List.of("0", Integer.toString(opened.size() - 1), "0", "1", "0", "0", Integer.toString(opened.size())),
+          county.subList(1, 8), "巡查, 卫片, 村级报告, 群众举报, 媒体曝光, 上级交办, 合计");
       br.screenshot(SHOTS.resolve("report.png"));
       Files.copy(pdf, SHOTS.resolve("report.pdf"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }

@@ -41,11 +41,15 @@ public final class ReportHtml {
         row("问责比例（确认违法占用耕地 ÷ 卫片图斑占用耕地）", ratioCell(t.ratio(), d.ratioLine())))));
     b.append("<h2>二、分布图</h2>").append(MapSvg.draw(villages, d.cases()));
     b.append("<h2>三、按线索来源</h2>");
-    List<List<String>> channels = new ArrayList<>();
+    List<String> channelHead = new ArrayList<>(List.of("区域"));
     for (Channel c : Channel.values()) {
-      channels.add(List.of(c.label(), n(t.byChannel().get(c))));
+      channelHead.add(c.label());
     }
-    b.append(Html.table("channels", List.of("来源", "新增案件（件）"), channels));
+    channelHead.add("合计");
+    List<List<String>> channels = new ArrayList<>();
+    d.townships().forEach((name, c) -> channels.add(channelRow(name, c)));
+    channels.add(channelRow("全县合计", t));
+    b.append(Html.table("channels", channelHead, channels));
     b.append("<h2 class=\"page\">四、分乡镇情况</h2>");
     List<List<String>> towns = new ArrayList<>();
     d.townships().forEach((name, c) -> towns.add(areaRow(name, c, d.ratioLine())));
@@ -81,6 +85,15 @@ public final class ReportHtml {
     return List.of(Html.esc(name), n(c.opened()), n(c.verified()), n(c.confirmed()), Html.num(c.confirmedMu()),
         Html.num(c.farmlandMu()), Html.num(c.basicFarmlandMu()), n(c.stopped()), n(c.demolished()), n(c.restored()),
         c.referred() + "/" + c.referralOutcomes(), n(c.overdue()), ratioCell(c.ratio(), ratioLine));
+  }
+
+  private static List<String> channelRow(String name, ReportData.Counts c) {
+    List<String> row = new ArrayList<>(List.of(Html.esc(name)));
+    for (Channel ch : Channel.values()) {
+      row.add(n(c.byChannel().get(ch)));
+    }
+    row.add(n(c.opened()));
+    return row;
   }
 
   private static String ratioCell(Double ratio, double line) {
