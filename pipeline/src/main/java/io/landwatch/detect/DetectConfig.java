@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Iterator;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -30,32 +31,66 @@ import java.util.Set;
  * @param afterDate date of the after image, or null likewise
  * @param mask optional cloud/shadow mask raster (non-zero = masked), or null
  * @param blockSize pixels per block side
+ * @param radiometry how the two dates are made comparable
  */
 public record DetectConfig(int red, int nir, int green, int blue, double ndviDrop,
     double brightnessIncrease, double bareNdviMax, double waterChange, int openingRadius,
     double minAreaM2, boolean simplify, String countyCode, LocalDate beforeDate, LocalDate afterDate,
-    Path mask, int blockSize) {
+    Path mask, int blockSize, Radiometry radiometry) {
 
-  private static final Set<String> KEYS = Set.of("bands", "rules", "clean", "id", "dates", "mask", "block_size");
+  /**
+   * How the two dates are made comparable (key {@code radiometry:}).
+   *
+   * @param method adaptive (default: relative normalisation and a per-scene threshold) or fixed (the
+   *     reflectance thresholds of rules: applied as they are)
+   * @param changeProbability the no-change quantile of the adaptive threshold
+   * @param scale per band (red, nir, green, blue) the factor from stored values to reflectance,
+   *     replacing the file's scale tag or the DN assumption
+   * @param offset per band, likewise
+   */
+  public record Radiometry(String method, double changeProbability, Map<String, Double> scale,
+      Map<String, Double> offset) {
+    public static final Radiometry DEFAULT = new Radiometry("adaptive", 0.9999, Map.of(), Map.of());
+
+    public boolean adaptive() {
+      return method.equals("adaptive");
+    }
+  }
+
+  private static final Set<String> KEYS = Set.of("bands", "rules", "clean", "id", "dates", "mask", "block_size",
+      "radiometry");
+
+  /** The first releases' constructor: fixed-threshold radiometry is chosen with {@link #withRadiometry}. */
+  public DetectConfig(int red, int nir, int green, int blue, double ndviDrop, double brightnessIncrease,
+      double bareNdviMax, double waterChange, int openingRadius, double minAreaM2, boolean simplify, String countyCode,
+      LocalDate beforeDate, LocalDate afterDate, Path mask, int blockSize) {
+    this(red, nir, green, blue, ndviDrop, brightnessIncrease, bareNdviMax, waterChange, openingRadius, minAreaM2,
+        simplify, countyCode, beforeDate, afterDate, mask, blockSize, Radiometry.DEFAULT);
+  }
 
   public static DetectConfig defaults() {
     return new DetectConfig(1, 2, 0, 0, 0.25, 0.10, 0.20, 0.30, 1, 400, false, "000000", null, null, null, 1024);
   }
 
+  public DetectConfig withRadiometry(Radiometry r) {
+    return new DetectConfig(red, nir, green, blue, ndviDrop, brightnessIncrease, bareNdviMax, waterChange,
+        openingRadius, minAreaM2, simplify, countyCode, beforeDate, afterDate, mask, blockSize, r);
+  }
+
   public DetectConfig withDates(LocalDate before, LocalDate after) {
     return new DetectConfig(red, nir, green, blue, ndviDrop, brightnessIncrease, bareNdviMax, waterChange,
         openingRadius, minAreaM2, simplify, countyCode, before == null ? beforeDate : before,
-        after == null ? afterDate : after, mask, blockSize);
+        after == null ? afterDate : after, mask, blockSize, radiometry);
   }
 
   public DetectConfig withBlockSize(int size) {
     return new DetectConfig(red, nir, green, blue, ndviDrop, brightnessIncrease, bareNdviMax, waterChange,
-        openingRadius, minAreaM2, simplify, countyCode, beforeDate, afterDate, mask, size);
+        openingRadius, minAreaM2, simplify, countyCode, beforeDate, afterDate, mask, size, radiometry);
   }
 
   public DetectConfig withMask(Path m) {
     return new DetectConfig(red, nir, green, blue, ndviDrop, brightnessIncrease, bareNdviMax, waterChange,
-        openingRadius, minAreaM2, simplify, countyCode, beforeDate, afterDate, m, blockSize);
+        openingRadius, minAreaM2, simplify, countyCode, beforeDate, afterDate, m, blockSize, radiometry);
   }
 
   /** Reads a detect.yaml; every key is optional. */
@@ -90,7 +125,35 @@ public record DetectConfig(int red, int nir, int green, int blue, double ndviDro
         c.path("simplify").asBoolean(false), id.path("county_code").asText(d.countyCode()),
         date(file, dates, "before"), date(file, dates, "after"),
         root.hasNonNull("mask") ? base.resolve(root.get("mask").asText()) : null,
-        root.path("block_size").asInt(d.blockSize()));
+        root.path("block_size").asInt(d.blockSize()), radiometry(file, root.path("radiometry")));
+  }
+
+  private static Radiometry radiometry(Path file, JsonNode r) {
+    check(file, r, "radiometry", Set.of("method", "change_probability", "scale", "offset"));
+    String method = r.path("method").asText("adaptive");
+    if (!method.equals("adaptive") && !method.equals("fixed")) {
+      throw LandwatchException.invalidJob("Detect config " + file + ": 'radiometry.method' is '" + method
+          + "'; use adaptive or fixed. See docs/DETECT.md.");
+    }
+    double p = r.path("change_probability").asDouble(Radiometry.DEFAULT.changeProbability());
+    if (!(p > 0.5 && p < 1)) {
+      throw LandwatchException.invalidJob("Detect config " + file + ": 'radiometry.change_probability' must be"
+          + " between 0.5 and 1 (e.g. 0.9999), got " + p + ".");
+    }
+    return new Radiometry(method, p, perBand(file, r.path("scale"), "scale"), perBand(file, r.path("offset"), "offset"));
+  }
+
+  private static Map<String, Double> perBand(Path file, JsonNode n, String key) {
+    check(file, n, "radiometry." + key, Set.of("red", "nir", "green", "blue"));
+    Map<String, Double> m = new java.util.TreeMap<>();
+    n.fields().forEachRemaining(e -> {
+      if (!e.getValue().isNumber()) {
+        throw LandwatchException.invalidJob("Detect config " + file + ": 'radiometry." + key + "." + e.getKey()
+            + "' must be a number, got '" + e.getValue().asText() + "'.");
+      }
+      m.put(e.getKey(), e.getValue().asDouble());
+    });
+    return Map.copyOf(m);
   }
 
   private static LocalDate date(Path file, JsonNode dates, String key) {

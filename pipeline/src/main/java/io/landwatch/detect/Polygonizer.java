@@ -30,9 +30,10 @@ import org.locationtech.jts.io.WKBReader;
 import org.locationtech.jts.simplify.TopologyPreservingSimplifier;
 
 /**
- * The class raster as patches: polygonized whole by GDAL (8-connected, so a patch crossing block
- * edges is one polygon), measured on the ellipsoid, filtered by the minimum area, optionally
- * simplified by half a pixel, numbered north to south, west to east.
+ * The changed pixels as patches: polygonized whole by GDAL (8-connected, so a patch crossing block
+ * edges is one polygon), each patch of the kind most of its pixels show (a built-up area whose
+ * pixels hover between two kinds stays one patch), measured on the ellipsoid, filtered by the
+ * minimum area, optionally simplified by half a pixel, numbered north to south, west to east.
  */
 final class Polygonizer {
   private static final Logger LOG = Logger.getLogger("landwatch");
@@ -42,11 +43,16 @@ final class Polygonizer {
     this.cfg = cfg;
   }
 
-  List<ChangeDetector.DetectedPatch> polygonize(Dataset classes, Dataset delta, Crs crs, double[] gt, LocalDate after) {
+  /**
+   * @param changed 1 where a pixel changed (any kind), 0 elsewhere
+   * @param classes the kind of change per pixel
+   */
+  List<ChangeDetector.DetectedPatch> polygonize(Dataset changed, Dataset classes, Dataset delta, Crs crs, double[] gt,
+      LocalDate after) {
     Dataset mem = gdal.GetDriverByName("Memory").Create("", 0, 0, 0, gdalconst.GDT_Unknown);
     Layer layer = mem.CreateLayer("patches", crs.srs(), ogr.wkbPolygon);
     layer.CreateField(new FieldDefn("cls", ogr.OFTInteger));
-    Band cb = classes.GetRasterBand(1);
+    Band cb = changed.GetRasterBand(1);
     Vector<String> opts = new Vector<>(List.of("8CONNECTED=8"));
     if (gdal.Polygonize(cb, cb, layer, 0, opts) != 0) {
       throw new LandwatchException(ExitCode.INTERNAL, "GDAL Polygonize failed: " + gdal.GetLastErrorMsg());
@@ -61,7 +67,7 @@ final class Polygonizer {
     while ((f = layer.GetNextFeature()) != null) {
       try {
         Geometry g = reader.read(f.GetGeometryRef().ExportToWkb());
-        ChangeType type = ChangeType.of(f.GetFieldAsInteger(0));
+        ChangeType type = f.GetFieldAsInteger(0) == 0 ? ChangeType.NONE : majority(classes, g, gt);
         double area = EllipsoidalArea.of(toLonLat.apply(g));
         if (type == ChangeType.NONE || area < cfg.minAreaM2()) {
           continue;
@@ -90,36 +96,54 @@ final class Polygonizer {
     return numbered;
   }
 
-  /** Mean NDVI change over the pixels whose centre lies in the patch. */
-  private static double meanDelta(Dataset delta, Geometry g, double[] gt) {
+  /** The kind of change most pixels of the patch show. */
+  private static ChangeType majority(Dataset classes, Geometry g, double[] gt) {
+    int[] counts = new int[ChangeType.values().length];
+    forEachPixel(classes, g, gt, gdalconst.GDT_Byte, v -> counts[(int) v]++);
+    int best = 0;
+    for (int c = 1; c < counts.length; c++) {
+      if (counts[c] > counts[best] || best == 0 && counts[c] > 0) {
+        best = counts[c] > counts[best] || best == 0 ? c : best;
+      }
+    }
+    return ChangeType.of(best);
+  }
+
+  /** Visits the value of every pixel whose centre lies inside the patch. */
+  private static void forEachPixel(Dataset raster, Geometry g, double[] gt, int type,
+      java.util.function.DoubleConsumer visitor) {
     Envelope e = g.getEnvelopeInternal();
-    int px0 = (int) Math.floor((e.getMinX() - gt[0]) / gt[1]);
-    int px1 = (int) Math.ceil((e.getMaxX() - gt[0]) / gt[1]);
-    int py0 = (int) Math.floor((e.getMaxY() - gt[3]) / gt[5]);
-    int py1 = (int) Math.ceil((e.getMinY() - gt[3]) / gt[5]);
-    px0 = Math.max(0, px0);
-    py0 = Math.max(0, py0);
-    px1 = Math.min(delta.getRasterXSize(), px1);
-    py1 = Math.min(delta.getRasterYSize(), py1);
+    int px0 = Math.max(0, (int) Math.floor((e.getMinX() - gt[0]) / gt[1]));
+    int px1 = Math.min(raster.getRasterXSize(), (int) Math.ceil((e.getMaxX() - gt[0]) / gt[1]));
+    int py0 = Math.max(0, (int) Math.floor((e.getMaxY() - gt[3]) / gt[5]));
+    int py1 = Math.min(raster.getRasterYSize(), (int) Math.ceil((e.getMinY() - gt[3]) / gt[5]));
     int w = px1 - px0;
     int h = py1 - py0;
     float[] v = new float[w * h];
-    delta.GetRasterBand(1).ReadRaster(px0, py0, w, h, w, h, gdalconst.GDT_Float32, v);
+    raster.GetRasterBand(1).ReadRaster(px0, py0, w, h, w, h, gdalconst.GDT_Float32, v);
     IndexedPointInAreaLocator in = new IndexedPointInAreaLocator(g);
-    double sum = 0;
-    int n = 0;
     for (int y = 0; y < h; y++) {
       for (int x = 0; x < w; x++) {
         double cx = gt[0] + (px0 + x + 0.5) * gt[1];
         double cy = gt[3] + (py0 + y + 0.5) * gt[5];
-        float d = v[y * w + x];
-        if (!Float.isNaN(d) && in.locate(new Coordinate(cx, cy)) == Location.INTERIOR) {
-          sum += d;
-          n++;
+        if (in.locate(new Coordinate(cx, cy)) == Location.INTERIOR) {
+          visitor.accept(v[y * w + x]);
         }
       }
     }
-    return n == 0 ? Double.NaN : Units.round4(sum / n);
   }
+
+  /** Mean NDVI change over the pixels whose centre lies in the patch. */
+  private static double meanDelta(Dataset delta, Geometry g, double[] gt) {
+    double[] sum = new double[2];
+    forEachPixel(delta, g, gt, gdalconst.GDT_Float32, d -> {
+      if (!Double.isNaN(d)) {
+        sum[0] += d;
+        sum[1]++;
+      }
+    });
+    return sum[1] == 0 ? Double.NaN : Units.round4(sum[0] / sum[1]);
+  }
+
 
 }

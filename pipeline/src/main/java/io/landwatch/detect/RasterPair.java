@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Vector;
 import java.util.logging.Logger;
@@ -40,6 +41,9 @@ final class RasterPair implements AutoCloseable {
   final boolean warped;
   final LocalDate beforeDate;
   final LocalDate afterDate;
+  /** Per band index (1-based): {scale, offset} from stored values to reflectance. */
+  private Map<Integer, double[]> scaleBefore;
+  private Map<Integer, double[]> scaleAfter;
 
   RasterPair(DetectConfig cfg, Path beforePath, Path afterPath) {
     this.cfg = cfg;
@@ -74,6 +78,8 @@ final class RasterPair implements AutoCloseable {
               + " Set 'bands:' in the detect config.");
         }
       }
+      scaleBefore = scaling(before, beforePath);
+      scaleAfter = scaling(after, afterPath);
       beforeDate = cfg.beforeDate() != null ? cfg.beforeDate() : metadataDate(before, beforePath, "before");
       afterDate = cfg.afterDate() != null ? cfg.afterDate() : metadataDate(after, afterPath, "after");
     } catch (RuntimeException e) {
@@ -101,12 +107,111 @@ final class RasterPair implements AutoCloseable {
       masked = new byte[w * h];
       mask.GetRasterBand(1).ReadRaster(x0, y0, w, h, w, h, gdalconst.GDT_Byte, masked);
     }
-    return new PixelRule.Window(band(before, cfg.red(), x0, y0, w, h), band(before, cfg.nir(), x0, y0, w, h),
-        cfg.green() > 0 ? band(before, cfg.green(), x0, y0, w, h) : null,
-        cfg.blue() > 0 ? band(before, cfg.blue(), x0, y0, w, h) : null,
-        band(after, cfg.red(), x0, y0, w, h), band(after, cfg.nir(), x0, y0, w, h),
-        cfg.green() > 0 ? band(after, cfg.green(), x0, y0, w, h) : null,
-        cfg.blue() > 0 ? band(after, cfg.blue(), x0, y0, w, h) : null, masked);
+    return new PixelRule.Window(band(before, scaleBefore, cfg.red(), x0, y0, w, h, w, h),
+        band(before, scaleBefore, cfg.nir(), x0, y0, w, h, w, h),
+        cfg.green() > 0 ? band(before, scaleBefore, cfg.green(), x0, y0, w, h, w, h) : null,
+        cfg.blue() > 0 ? band(before, scaleBefore, cfg.blue(), x0, y0, w, h, w, h) : null,
+        band(after, scaleAfter, cfg.red(), x0, y0, w, h, w, h), band(after, scaleAfter, cfg.nir(), x0, y0, w, h, w, h),
+        cfg.green() > 0 ? band(after, scaleAfter, cfg.green(), x0, y0, w, h, w, h) : null,
+        cfg.blue() > 0 ? band(after, scaleAfter, cfg.blue(), x0, y0, w, h, w, h) : null, masked, w);
+  }
+
+  /** The configured bands in calibration order (red, NIR, green, blue), 1-based indices. */
+  int[] bands() {
+    return java.util.Arrays.stream(new int[] {cfg.red(), cfg.nir(), cfg.green(), cfg.blue()}).filter(b -> b > 0)
+        .toArray();
+  }
+
+  /**
+   * Paired samples of both images for the calibration: the whole scene read decimated to at most
+   * {@code side} × {@code side} pixels (GDAL reads each block once), valid and unmasked pixels only.
+   *
+   * @return {before, after}, each [band][sample]
+   */
+  float[][][] samples(int side) {
+    int w = width();
+    int h = height();
+    int sw = Math.min(w, side);
+    int sh = Math.min(h, side);
+    int[] idx = bands();
+    float[][] b = new float[idx.length][];
+    float[][] a = new float[idx.length][];
+    for (int k = 0; k < idx.length; k++) {
+      b[k] = band(before, scaleBefore, idx[k], 0, 0, w, h, sw, sh);
+      a[k] = band(after, scaleAfter, idx[k], 0, 0, w, h, sw, sh);
+    }
+    byte[] masked = null;
+    if (mask != null) {
+      masked = new byte[sw * sh];
+      mask.GetRasterBand(1).ReadRaster(0, 0, w, h, sw, sh, gdalconst.GDT_Byte, masked);
+    }
+    int n = 0;
+    boolean[] ok = new boolean[sw * sh];
+    for (int i = 0; i < ok.length; i++) {
+      boolean v = masked == null || masked[i] == 0;
+      for (int k = 0; k < idx.length && v; k++) {
+        v = !Float.isNaN(b[k][i]) && !Float.isNaN(a[k][i]);
+      }
+      ok[i] = v;
+      n += v ? 1 : 0;
+    }
+    float[][][] out = new float[2][idx.length][n];
+    for (int k = 0; k < idx.length; k++) {
+      int j = 0;
+      for (int i = 0; i < ok.length; i++) {
+        if (ok[i]) {
+          out[0][k][j] = b[k][i];
+          out[1][k][j++] = a[k][i];
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Per band, how stored values become reflectance: the file's scale/offset tags; else the job's
+   * radiometry.scale/offset; else, for integer data without tags (digital numbers), 1/255 for Byte
+   * and 1/10 000 for 16- and 32-bit integers (Sentinel-2 L1C, Landsat and most ×10 000 products),
+   * said in the log; floating-point data without tags is taken as reflectance.
+   */
+  private Map<Integer, double[]> scaling(Dataset ds, Path file) {
+    Map<Integer, double[]> out = new java.util.HashMap<>();
+    String[] keys = {"red", "nir", "green", "blue"};
+    int[] idx = {cfg.red(), cfg.nir(), cfg.green(), cfg.blue()};
+    for (int k = 0; k < 4; k++) {
+      if (idx[k] <= 0) {
+        continue;
+      }
+      Band b = ds.GetRasterBand(idx[k]);
+      Double[] scale = new Double[1];
+      Double[] offset = new Double[1];
+      b.GetScale(scale);
+      b.GetOffset(offset);
+      Double cs = cfg.radiometry().scale().get(keys[k]);
+      Double co = cfg.radiometry().offset().get(keys[k]);
+      boolean tagged = scale[0] != null && scale[0] != 1.0 || offset[0] != null && offset[0] != 0.0;
+      double s;
+      double o;
+      if (cs != null || co != null) {
+        s = cs == null ? 1 : cs;
+        o = co == null ? 0 : co;
+      } else if (tagged) {
+        s = scale[0] == null ? 1 : scale[0];
+        o = offset[0] == null ? 0 : offset[0];
+      } else {
+        int type = b.getDataType();
+        s = type == gdalconst.GDT_Byte ? 1 / 255.0 : type == gdalconst.GDT_Float32 || type == gdalconst.GDT_Float64
+            ? 1 : 1 / 10_000.0;
+        o = 0;
+        if (s != 1) {
+          LOG.info(String.format(Locale.ROOT, "%s band %d (%s) holds digital numbers (%s, no scale or offset tag):"
+              + " taken as reflectance × %.0f; set radiometry.scale.%s in the detect config if it is otherwise",
+              file.getFileName(), idx[k], keys[k], gdal.GetDataTypeName(type), 1 / s, keys[k]));
+        }
+      }
+      out.put(idx[k], new double[] {s, o});
+    }
+    return out;
   }
 
   /** A single-band GeoTIFF on the after grid in the temporary folder, closed with the pair. */
@@ -132,24 +237,20 @@ final class RasterPair implements AutoCloseable {
     }
   }
 
-  /** A band window as reflectance: scale/offset applied, nodata as NaN. */
-  private static float[] band(Dataset ds, int index, int x0, int y0, int w, int h) {
+  /** A band window as reflectance (scaled as {@link #scaling} decided), read to a buffer of bw × bh, nodata as NaN. */
+  private static float[] band(Dataset ds, Map<Integer, double[]> scaling, int index, int x0, int y0, int w, int h,
+      int bw, int bh) {
     Band b = ds.GetRasterBand(index);
-    float[] v = new float[w * h];
-    b.ReadRaster(x0, y0, w, h, w, h, gdalconst.GDT_Float32, v);
+    float[] v = new float[bw * bh];
+    b.ReadRaster(x0, y0, w, h, bw, bh, gdalconst.GDT_Float32, v);
     Double[] nd = new Double[1];
-    Double[] scale = new Double[1];
-    Double[] offset = new Double[1];
     b.GetNoDataValue(nd);
-    b.GetScale(scale);
-    b.GetOffset(offset);
-    double s = scale[0] == null ? 1 : scale[0];
-    double o = offset[0] == null ? 0 : offset[0];
+    double[] so = scaling.get(index);
     for (int i = 0; i < v.length; i++) {
       if (nd[0] != null && v[i] == nd[0].floatValue() || Float.isNaN(v[i])) {
         v[i] = Float.NaN;
       } else {
-        v[i] = (float) (v[i] * s + o);
+        v[i] = (float) (v[i] * so[0] + so[1]);
       }
     }
     return v;

@@ -14,7 +14,7 @@ class PixelRuleTest {
     byte[] cls = new byte[1];
     float[] dn = new float[1];
     RULE.classify(new PixelRule.Window(new float[] {rb}, new float[] {nb}, new float[] {gb}, null,
-        new float[] {ra}, new float[] {na}, new float[] {ga}, null, masked ? new byte[] {1} : null), cls, dn);
+        new float[] {ra}, new float[] {na}, new float[] {ga}, null, masked ? new byte[] {1} : null, 1), cls, dn);
     return ChangeType.of(cls[0]);
   }
 
@@ -40,7 +40,7 @@ class PixelRuleTest {
     byte[] cls = new byte[1];
     float[] dn = new float[1];
     RULE.classify(new PixelRule.Window(new float[] {Float.NaN}, new float[] {0.4f}, null, null,
-        new float[] {0.3f}, new float[] {0.3f}, null, null, null), cls, dn);
+        new float[] {0.3f}, new float[] {0.3f}, null, null, null, 1), cls, dn);
     assertEquals(0, cls[0]);
     assertTrue(Float.isNaN(dn[0]), "no ΔNDVI where the before image has no data");
   }
