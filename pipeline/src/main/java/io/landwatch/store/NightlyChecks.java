@@ -138,7 +138,10 @@ final class NightlyChecks {
       near.sort(java.util.Comparator.comparing(Approval::id).thenComparing(Approval::layer)
           .thenComparingLong(Approval::record));
       String suggestion = null;
-      if (!near.isEmpty()) {
+      LocalDate seen = c.judgedOn();
+      // only an approval granted after the case was seen, and valid now, can be a later approval
+      boolean candidate = near.stream().anyMatch(a -> a.approvedOn().isAfter(seen) && a.validOn(runDate));
+      if (candidate) {
         PatchResult then = judge.judge(inputs(id, w, c.judgedOn(), near));
         PatchResult now = judge.judge(inputs(id, w, runDate, near));
         Set<String> later = new TreeSet<>(now.approvals());
