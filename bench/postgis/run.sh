@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # One PostGIS run of the landwatch judgment on a sample county, in a throwaway cluster:
-#   bench/postgis/run.sh COUNTY_DIR OUT.csv
+#   bench/postgis/run.sh COUNTY_DIR OUT.csv [expert|naive]
+# expert (the peer of record): ogr2ogr builds the GiST indexes while loading, judge-expert.sql
+# queries the big layers in place. naive: no index at load, judge.sql repairs and reprojects every
+# parcel into temporary tables first.
 # Prints "load_s=… sql_s=…" on the last line. Runs the server as the postgres user when root.
 set -euo pipefail
-county=$(cd "$1" && pwd); out=$(realpath -m "$2")
+county=$(cd "$1" && pwd); out=$(realpath -m "$2"); flavour="${3:-expert}"
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 pgbin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 work=$(mktemp -d /tmp/lw-pg.XXXXXX); chmod 755 "$work"
@@ -18,7 +21,9 @@ psql=(psql -X -q -h "$work" -U bench -d bench)
 "${psql[@]}" -c "CREATE EXTENSION postgis" >/dev/null
 pg="PG:host=$work user=bench dbname=bench"
 t0=$(date +%s.%N)
-load() { ogr2ogr -f PostgreSQL "$pg" "$@" -lco GEOMETRY_NAME=geom -lco SPATIAL_INDEX=NONE -gt 65536 --config PG_USE_COPY YES; }
+index=GIST; sql="$here/judge-expert.sql"
+if [ "$flavour" = naive ]; then index=NONE; sql="$here/judge.sql"; fi
+load() { ogr2ogr -f PostgreSQL "$pg" "$@" -lco GEOMETRY_NAME=geom -lco SPATIAL_INDEX=$index -gt 65536 --config PG_USE_COPY YES; }
 load "$county/patches.shp" -nln patches -nlt PROMOTE_TO_MULTI
 load "$county/approvals.gpkg" approvals -nln approvals -nlt PROMOTE_TO_MULTI
 load "$county/homesteads.csv" -nln homesteads -oo GEOM_POSSIBLE_NAMES=NONE -oo KEEP_GEOM_COLUMNS=YES
@@ -27,6 +32,6 @@ load "$county/jbnt.shp" -nln jbnt -nlt PROMOTE_TO_MULTI
 load "$county/stbhhx.geojson" -nln stbhhx -nlt PROMOTE_TO_MULTI
 load "$county/cun.shp" -nln cun -nlt PROMOTE_TO_MULTI
 t1=$(date +%s.%N)
-"${psql[@]}" -f "$here/judge.sql" > "$out"
+"${psql[@]}" -f "$sql" > "$out"
 t2=$(date +%s.%N)
 echo "load_s=$(echo "$t1 - $t0" | bc) sql_s=$(echo "$t2 - $t1" | bc)"

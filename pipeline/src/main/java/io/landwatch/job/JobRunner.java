@@ -81,33 +81,54 @@ public final class JobRunner {
     PatchLayerChecks.requireJudged(run, results, small.patchRecordsIn());
     TestHooks.point("run.judged");
 
-    List<Path> written = new java.util.ArrayList<>(PatchOutputs.write(run, results, working, toLonLat));
-    run.stage("write");
-    TestHooks.point("run.patch-outputs");
-
-    CaseSync.Report sync = null;
-    TaskPlanner.Plan plan = null;
-    if (store != null) {
-      sync = new CaseSync(store, toLonLat, Reprojector.between(Crs.epsg(Crs.CGCS2000), working), job.rules())
-          .sync(job.name(), results, run.runDate, run.started, small.approvals());
-      RunState.LOG.info(String.format("case store %s: %d new cases, %d updated, %d reopened", store.file(),
-          sync.newCases(), sync.updatedCases(), sync.reopenedCases()));
-      var n = sync.nightly();
-      RunState.LOG.info(String.format("nightly checks: %d follow-up tasks issued, %d cases with a later-approval"
-          + " suggestion, %d escalated, %d routed, %d split pieces joined to their case", n.followUps(),
-          n.laterApprovals(), n.escalated(), n.routed(), n.parts()));
-      n.deadlines().forEach(d -> RunState.LOG.info("deadline " + d.state() + ": case " + d.caseId() + " " + d.window()
-          + " " + d.due() + (d.nextStep() == null ? "" : ", next step: " + d.nextStep())));
-      RunState.LOG.info(n.deadlineLine());
-      plan = TaskPlanner.plan(sync.tasks(), small.villages(), toLonLat);
-      written.addAll(TaskOutputs.write(run, plan, small.villages(), toLonLat, results));
-      run.stage("cases and tasks");
+    List<Path> written = new java.util.ArrayList<>();
+    CasesAndTasks cases = null;
+    // the workbooks (POI) are written beside the other outputs and stages, awaited before the manifest
+    try (Background background = new Background()) {
+      written.addAll(PatchOutputs.write(run, results, working, toLonLat, background));
+      run.stage("write");
+      TestHooks.point("run.patch-outputs");
+      if (store != null) {
+        cases = casesAndTasks(run, store, results, small, toLonLat, working, background);
+        written.addAll(cases.files());
+      }
     }
+    run.stage("workbooks (the rest of their time)");
     written = manifest.write(run, written);
     TestHooks.point("run.manifest");
     long outside = results.stream().filter(r -> r.village() == null).count();
     return new RunResult(results, List.copyOf(run.counts), run.quarantine, run.repairs, working,
-        written.stream().map(set::published).toList(), run.started, Instant.now(), outside, sync, plan,
+        written.stream().map(set::published).toList(), run.started, Instant.now(), outside,
+        cases == null ? null : cases.sync(), cases == null ? null : cases.plan(),
         List.copyOf(run.warnings));
+  }
+
+  /** What the case store and task stage gives the run: the store's report, the routes, the files. */
+  private record CasesAndTasks(CaseSync.Report sync, TaskPlanner.Plan plan, List<Path> files) {}
+
+  /** Brings the case store up to date (nightly checks included) and writes the patrol tasks. */
+  private static CasesAndTasks casesAndTasks(RunState run, CaseStore store, List<PatchResult> results,
+      SmallLayers small, Reprojector toLonLat, Crs working, Background background) {
+    JobConfig job = run.job;
+    long started = System.nanoTime();
+    CaseSync.Report sync = new CaseSync(store, toLonLat, Reprojector.between(Crs.epsg(Crs.CGCS2000), working),
+        job.rules()).sync(job.name(), results, run.runDate, run.started, small.approvals());
+    RunState.LOG.info(String.format("case store %s: %d new cases, %d updated, %d reopened", store.file(),
+        sync.newCases(), sync.updatedCases(), sync.reopenedCases()));
+    var n = sync.nightly();
+    RunState.LOG.info(String.format("nightly checks: %d follow-up tasks issued, %d cases with a later-approval"
+        + " suggestion, %d escalated, %d routed, %d split pieces joined to their case", n.followUps(),
+        n.laterApprovals(), n.escalated(), n.routed(), n.parts()));
+    n.deadlines().forEach(d -> RunState.LOG.info("deadline " + d.state() + ": case " + d.caseId() + " " + d.window()
+        + " " + d.due() + (d.nextStep() == null ? "" : ", next step: " + d.nextStep())));
+    RunState.LOG.info(n.deadlineLine());
+    long t0 = System.nanoTime();
+    TaskPlanner.Plan plan = TaskPlanner.plan(sync.tasks(), small.villages(), toLonLat);
+    long t1 = System.nanoTime();
+    List<Path> files = TaskOutputs.write(run, plan, small.villages(), toLonLat, results, background);
+    RunState.LOG.info(String.format(java.util.Locale.ROOT, "cases and tasks: store %.2f s, routes %.2f s, task"
+        + " outputs %.2f s", (t0 - started) / 1e9, (t1 - t0) / 1e9, (System.nanoTime() - t1) / 1e9));
+    run.stage("cases and tasks");
+    return new CasesAndTasks(sync, plan, files);
   }
 }

@@ -22,17 +22,31 @@ import org.locationtech.jts.geom.Geometry;
 final class TaskOutputs {
   private TaskOutputs() {}
 
+  /** @param background where the workbooks are written, beside the other outputs (awaited by the caller) */
   static List<Path> write(RunState run, TaskPlanner.Plan plan, List<Village> villages, Reprojector toLonLat,
-      List<PatchResult> results) {
+      List<PatchResult> results, Background background) {
     Map<String, String[]> patches = patchInfo(run, results);
     Path dir = run.out;
     List<Path> written = new ArrayList<>();
+    Map<String, List<Task>> byTownship = TaskWriters.byTownship(plan.tasks());
+    // the two workbooks take as long as the rest together: they are written beside them
+    background.run(() -> {
+      TaskXlsx.write(dir.resolve("tasks.xlsx"), byTownship, run.job.taskLabels());
+      FeedbackTemplate.write(dir.resolve("tasks-feedback.xlsx"), plan.tasks(), run.job.rules().resultTypes().keySet());
+    });
+    writeRest(run, plan, villages, toLonLat, patches, byTownship, written);
+    TestHooks.point("run.tasks-written");
+    return written;
+  }
+
+  private static void writeRest(RunState run, TaskPlanner.Plan plan, List<Village> villages, Reprojector toLonLat,
+      Map<String, String[]> patches, Map<String, List<Task>> byTownship, List<Path> written) {
+    Path dir = run.out;
     TaskWriters.csv(dir.resolve("tasks.csv"), plan.tasks());
     TestHooks.point("run.tasks-csv");
     TaskWriters.geojson(dir.resolve("tasks.geojson"), plan.tasks());
     written.add(dir.resolve("tasks.csv"));
     written.add(dir.resolve("tasks.geojson"));
-    Map<String, List<Task>> byTownship = TaskWriters.byTownship(plan.tasks());
     for (var e : byTownship.entrySet()) {
       String name = TaskWriters.fileName(e.getKey());
       Path csv = dir.resolve("tasks").resolve(name + ".csv");
@@ -50,17 +64,13 @@ final class TaskOutputs {
       written.add(html);
     }
     TestHooks.point("run.task-sheets");
-    TaskXlsx.write(dir.resolve("tasks.xlsx"), byTownship, run.job.taskLabels());
     written.add(dir.resolve("tasks.xlsx"));
-    FeedbackTemplate.write(dir.resolve("tasks-feedback.xlsx"), plan.tasks(), run.job.rules().resultTypes().keySet());
     written.add(dir.resolve("tasks-feedback.xlsx"));
     for (String f : run.job.formats()) {
       Path gis = dir.resolve("tasks." + f);
       TaskGisLayer.write(gis, io.landwatch.config.OutputFormat.of(f), plan.tasks(), run.job.shapefileEncoding());
       written.add(gis);
     }
-    TestHooks.point("run.tasks-written");
-    return written;
   }
 
   /** Patch id → {change type, monitored area} as the patch layer gives them (inputs.patches change_type, monitored_area). */
