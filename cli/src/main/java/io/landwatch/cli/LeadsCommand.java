@@ -2,7 +2,6 @@ package io.landwatch.cli;
 
 import io.landwatch.LandwatchException;
 import io.landwatch.config.JobConfig;
-import io.landwatch.config.JobConfigLoader;
 import io.landwatch.geo.LonLatDatum;
 import io.landwatch.job.LeadImport;
 import io.landwatch.model.Channel;
@@ -50,11 +49,7 @@ final class LeadsCommand {
 
     @Override
     public Integer call() {
-      JobConfig j = JobConfigLoader.load(job);
-      if (j.store() == null) {
-        throw LandwatchException.invalidJob("Job file " + job + " keeps no case store (store: none); leads"
-            + " need one.");
-      }
+      JobConfig j = StoreOption.jobWithStore(job, "leads");
       LonLatDatum datum;
       try {
         datum = LonLatDatum.parse(coords);

@@ -1,8 +1,6 @@
 package io.landwatch.cli;
 
-import io.landwatch.LandwatchException;
 import io.landwatch.config.JobConfig;
-import io.landwatch.config.JobConfigLoader;
 import io.landwatch.job.PatrolImport;
 import io.landwatch.store.CaseStore;
 import io.landwatch.store.PatrolSync;
@@ -35,11 +33,7 @@ final class PatrolCommand {
 
     @Override
     public Integer call() {
-      JobConfig j = JobConfigLoader.load(job);
-      if (j.store() == null) {
-        throw LandwatchException.invalidJob("Job file " + job + " keeps no case store (store: none); patrols"
-            + " need one.");
-      }
+      JobConfig j = StoreOption.jobWithStore(job, "patrols");
       PatrolSync.Report r;
       try (CaseStore store = CaseStore.open(j.store())) {
         r = PatrolImport.run(j, store, file, options.encoding, options.partial, options.day());

@@ -47,4 +47,14 @@ final class StoreOption {
     }
     return p;
   }
+
+  /** A job whose case store an import writes: its config, or an error when it keeps none. */
+  static JobConfig jobWithStore(Path job, String what) {
+    JobConfig j = JobConfigLoader.load(job);
+    if (j.store() == null) {
+      throw LandwatchException.invalidJob("Job file " + job + " keeps no case store (store: none); " + what
+          + " need one.");
+    }
+    return j;
+  }
 }

@@ -1,6 +1,7 @@
 package io.landwatch.report;
 
 import io.landwatch.model.Village;
+import io.landwatch.write.SvgMarks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -68,7 +69,8 @@ final class MapSvg {
               : "fill=\"" + colour + "\" stroke=\"#fff\" stroke-width=\"0.5\"", Html.esc(c.caseId()), c.priority(),
           Html.esc(c.stage())));
     }
-    b.append(legend()).append(scaleBar(pr, env)).append(northArrow());
+    b.append(legend()).append(SvgMarks.scaleBar(111_320 / pr.scale(), W / 5, W - 30 - W / 5, H - 22))
+        .append(SvgMarks.northArrow(W - 35, 14));
     return b.append("</svg>").toString();
   }
 
@@ -110,33 +112,5 @@ final class MapSvg {
     }
     return b.append(String.format(Locale.ROOT, "<circle cx=\"150\" cy=\"%.0f\" r=\"3.5\" fill=\"#fff\" stroke=\"#c62828\"/>"
         + "<text x=\"158\" y=\"%.0f\">已结案</text></g>", H - 40.0, H - 36.5)).toString();
-  }
-
-  /** A bar of 1, 2 or 5 × 10ⁿ metres, about a fifth of the map wide. */
-  private static String scaleBar(Projection pr, Envelope env) {
-    double metresPerPixel = 111_320 / pr.scale();
-    double target = metresPerPixel * W / 5;
-    double pow = Math.pow(10, Math.floor(Math.log10(target)));
-    double len = pow;
-    for (double m : new double[] {1, 2, 5, 10}) {
-      if (m * pow <= target) {
-        len = m * pow;
-      }
-    }
-    double px = len / metresPerPixel;
-    double x = W - 30 - px;
-    double y = H - 22;
-    String label = len >= 1000 ? String.format(Locale.ROOT, "%.0f km", len / 1000) : String.format(Locale.ROOT, "%.0f m", len);
-    return String.format(Locale.ROOT, "<g><rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"5\" fill=\"#222\"/>"
-        + "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"5\" fill=\"#fff\" stroke=\"#222\" stroke-width=\"0.6\"/>"
-        + "<text x=\"%.1f\" y=\"%.1f\" font-size=\"10\" text-anchor=\"middle\">%s</text></g>", x, y, px / 2, x + px / 2, y,
-        px / 2, x + px / 2, y - 4, label);
-  }
-
-  private static String northArrow() {
-    double x = W - 35;
-    return String.format(Locale.ROOT, "<g><path d=\"M%.1f 18 L%.1f 48 L%.1f 40 L%.1f 48 Z\" fill=\"#222\"/>"
-        + "<text x=\"%.1f\" y=\"14\" font-size=\"12\" text-anchor=\"middle\" font-weight=\"bold\">北 N</text></g>",
-        x, x - 9, x, x + 9, x);
   }
 }

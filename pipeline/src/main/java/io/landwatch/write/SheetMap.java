@@ -84,7 +84,7 @@ final class SheetMap {
           + " text-anchor=\"middle\" font-weight=\"bold\">%d</text></g>", p[0], p[1], color, p[0], p[1] + 3.5,
           t.townshipSeq()));
     }
-    svg.append(scaleBar(scale)).append(northArrow());
+    svg.append(SvgMarks.scaleBar(111_320 / scale, W / 5.0, 12, H - 12)).append(SvgMarks.northArrow(W - 22, 15));
     return svg.append("</svg>").toString();
   }
 
@@ -129,33 +129,5 @@ final class SheetMap {
       b.append(String.format(Locale.ROOT, "%.1f,%.1f ", p[0], p[1]));
     }
     return b.toString().trim();
-  }
-
-  /** A bar of 1, 2 or 5 × 10ⁿ metres, about a fifth of the map wide. */
-  private static String scaleBar(double pxPerDegree) {
-    double metresPerPx = 111_320 / pxPerDegree;
-    double target = metresPerPx * W / 5;
-    double pow = Math.pow(10, Math.floor(Math.log10(target)));
-    double len = pow;
-    for (double m : new double[] {1, 2, 5}) {
-      if (m * pow <= target) {
-        len = m * pow;
-      }
-    }
-    double px = len / metresPerPx;
-    double x = 12;
-    double y = H - 12;
-    String label = len >= 1000 ? String.format(Locale.ROOT, "%.0f km", len / 1000) : String.format(Locale.ROOT, "%.0f m", len);
-    return String.format(Locale.ROOT, "<g class=\"scalebar\"><rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"4\""
-        + " fill=\"#222\"/><rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"4\" fill=\"#fff\" stroke=\"#222\""
-        + " stroke-width=\"0.6\"/><text x=\"%.1f\" y=\"%.1f\" font-size=\"10\">%s</text></g>", x, y, px / 2, x + px / 2,
-        y, px / 2, x + px + 4, y + 4, label);
-  }
-
-  private static String northArrow() {
-    double x = W - 22;
-    return String.format(Locale.ROOT, "<g class=\"north\"><path d=\"M%.1f 20 L%.1f 46 L%.1f 39 L%.1f 46 Z\""
-        + " fill=\"#222\"/><text x=\"%.1f\" y=\"15\" font-size=\"11\" text-anchor=\"middle\" font-weight=\"bold\">北</text>"
-        + "</g>", x, x - 8, x, x + 8, x);
   }
 }
