@@ -24,7 +24,7 @@ import java.util.Map;
  */
 public record CaseRules(int reviewDays, int litigationMonths, int enforcementMonths, int decisionDays,
     int townshipAfterDays, int countyAfterDays, String routingField, Map<String, String> routing,
-    String routingDefault, double majorBasicFarmlandMu, boolean majorReferral, boolean majorExpanded) {
+    String routingDefault, double majorBasicFarmlandMu, boolean majorReferral, boolean majorExpanded) implements java.io.Serializable {
 
   public static final CaseRules DEFAULTS = new CaseRules(60, 6, 3, 90, 7, 14, null, Map.of(), null, 5, true, true);
 

@@ -33,7 +33,7 @@ public record Rules(
     Map<String, String> resultTypes,
     double photoMaxDistanceM,
     boolean requirePhotoToClose,
-    CaseRules cases) {
+    CaseRules cases) implements java.io.Serializable {
 
   public static final Map<String, Integer> DEFAULT_DUE_DAYS = Map.of("P1", 1, "P2", 3, "P3", 7);
 

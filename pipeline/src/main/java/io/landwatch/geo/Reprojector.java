@@ -6,19 +6,23 @@ import org.locationtech.jts.geom.CoordinateSequenceFilter;
 import org.locationtech.jts.geom.Geometry;
 
 /**
- * Moves geometries between one source CRS and another. OSR transformations are not
- * thread-safe, so each thread builds its own on first use.
+ * Moves geometries between one source CRS and another. Between lon/lat and transverse Mercator
+ * CRSs it computes in pure Java ({@link PureTransform}, verified against GDAL when built);
+ * otherwise through OSR, whose transformations are not thread-safe, so each thread builds its
+ * own on first use.
  */
-public final class Reprojector {
+public final class Reprojector implements GeometryTransform {
   private final Crs from;
   private final Crs to;
   private final boolean identity;
+  private final PureTransform pure;
   private final ThreadLocal<CoordinateTransformation> perThread;
 
   private Reprojector(Crs from, Crs to) {
     this.from = from;
     this.to = to;
     this.identity = from.sameAs(to);
+    this.pure = identity ? null : PureTransform.between(from, to);
     this.perThread = ThreadLocal.withInitial(
         () -> CoordinateTransformation.CreateCoordinateTransformation(from.srs(), to.srs()));
   }
@@ -44,10 +48,37 @@ public final class Reprojector {
     return identity ? null : perThread.get();
   }
 
+  /**
+   * The same transformation in pure Java (serializable, for Spark executors), or null when it
+   * needs GDAL. The identity when the CRSs are the same.
+   */
+  public GeometryTransform portable() {
+    return identity ? PortableIdentity.INSTANCE : pure;
+  }
+
+  /** Whether {@link #apply} computes in pure Java (no OSR call). */
+  public boolean isPure() {
+    return identity || pure != null;
+  }
+
+  /** The identity as a serializable transform. */
+  private enum PortableIdentity implements GeometryTransform {
+    INSTANCE;
+
+    @Override
+    public Geometry apply(Geometry g) {
+      return g;
+    }
+  }
+
   /** A transformed copy of a JTS geometry (the geometry itself when the CRSs are the same). */
+  @Override
   public Geometry apply(Geometry g) {
     if (identity) {
       return g;
+    }
+    if (pure != null) {
+      return pure.apply(g);
     }
     Geometry copy = g.copy();
     CoordinateTransformation ct = perThread.get();

@@ -1,10 +1,9 @@
 package io.landwatch.job;
 
 import io.landwatch.config.LayerSpec;
-import io.landwatch.geo.Crs;
+import io.landwatch.judge.PatchInputs;
 import io.landwatch.overlay.BigLayerReader;
 import io.landwatch.overlay.ParcelHits;
-import io.landwatch.overlay.PatchIndex;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -14,31 +13,41 @@ import java.util.concurrent.Future;
 record BigLayers(ParcelHits farmland, ParcelHits basicFarmland, ParcelHits ecologicalRedline) {
 
   /** Streams the three layers past the patch index, each by its own thread with its own reader. */
-  static BigLayers stream(RunState run, BigLayerReader reader, PatchIndex index, Crs working) {
-    var job = run.job;
+  static BigLayers stream(OverlayRequest request, BigLayerReader reader) {
+    var job = request.job();
+    var index = request.index();
     int readers = reader.concurrent() ? Math.max(1, Math.min(job.threads(), 3)) : 1;
     ExecutorService scans = Executors.newFixedThreadPool(readers);
     BigLayers big;
     try {
-      Future<ParcelHits> f = scans.submit(() -> reader.read(job.farmland(), index, working, run.quarantine, run.repairs));
-      Future<ParcelHits> b = scans.submit(() -> reader.read(job.basicFarmland(), index, working, run.quarantine, run.repairs));
-      Future<ParcelHits> e = scans.submit(() -> reader.read(job.ecologicalRedline(), index, working, run.quarantine, run.repairs));
+      Future<ParcelHits> f = scans.submit(() -> read(request, reader, job.farmland()));
+      Future<ParcelHits> b = scans.submit(() -> read(request, reader, job.basicFarmland()));
+      Future<ParcelHits> e = scans.submit(() -> read(request, reader, job.ecologicalRedline()));
       big = new BigLayers(await(f), await(b), await(e));
     } finally {
       scans.shutdownNow();
     }
-    count(run, job.farmland(), big.farmland);
-    count(run, job.basicFarmland(), big.basicFarmland);
-    count(run, job.ecologicalRedline(), big.ecologicalRedline);
+    count(request, job.farmland(), big.farmland);
+    count(request, job.basicFarmland(), big.basicFarmland);
+    count(request, job.ecologicalRedline(), big.ecologicalRedline);
     return big;
   }
 
-  private static void count(RunState run, LayerSpec spec, ParcelHits hits) {
+  private static ParcelHits read(OverlayRequest request, BigLayerReader reader, LayerSpec spec) {
+    return reader.read(spec, request.index(), request.working(), request.quarantine(), request.repairs());
+  }
+
+  private static void count(OverlayRequest request, LayerSpec spec, ParcelHits hits) {
     if (spec != null) {
-      RunState.LOG.info(String.format("%s: %,d records, %,d envelope candidates, %,d patch-parcel intersections",
-          spec.name(), hits.records(), hits.candidates(), hits.hits()));
-      run.counts.add(run.count(spec, hits.records(), hits.records() - run.quarantine.count(spec.name())));
+      request.layerCounted(spec, hits.records(), hits.candidates(), hits.hits());
     }
+  }
+
+  /** Patch i's inputs: the small layers' candidates and the parcels the stream found for it. */
+  PatchInputs inputs(OverlayRequest request, int i) {
+    PatchInputs small = request.smallInputs(i);
+    return new PatchInputs(small.patch(), small.approvals(), farmland.of(i), basicFarmland.of(i),
+        ecologicalRedline.of(i), small.villages());
   }
 
   /** The value of a finished task; its RuntimeException rethrown as is. */

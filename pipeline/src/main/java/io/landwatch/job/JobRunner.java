@@ -43,10 +43,18 @@ public final class JobRunner {
    * @throws io.landwatch.LandwatchException with the exit code for inputs, outputs or the store
    */
   public static RunResult run(JobConfig job, LocalDate runDate, BigLayerReader bigLayers) {
+    return run(job, runDate, OverlayEngine.local(bigLayers));
+  }
+
+  /**
+   * As {@link #run(JobConfig, LocalDate, BigLayerReader)}, with the overlay and judgment done by
+   * {@code engine} (the distributed engine judges on its executors).
+   */
+  public static RunResult run(JobConfig job, LocalDate runDate, OverlayEngine engine) {
     try (CaseStore store = job.store() == null ? null : CaseStore.open(job.store())) {
       OutputSet outputs = OutputSet.begin(job.outputDir());
       try {
-        RunResult r = execute(new RunState(job, runDate, outputs.staging()), store, bigLayers, outputs);
+        RunResult r = execute(new RunState(job, runDate, outputs.staging()), store, engine, outputs);
         outputs.publish();
         return r;
       } catch (RuntimeException e) {
@@ -56,7 +64,7 @@ public final class JobRunner {
     }
   }
 
-  private static RunResult execute(RunState run, CaseStore store, BigLayerReader reader, OutputSet set) {
+  private static RunResult execute(RunState run, CaseStore store, OverlayEngine engine, OutputSet set) {
     JobConfig job = run.job;
     RunLog.configuration(job);
     TestHooks.point("run.start");
@@ -69,13 +77,11 @@ public final class JobRunner {
     TestHooks.point("run.read-small");
 
     PatchIndex index = new PatchIndex(small.patches());
-    BigLayers big = BigLayers.stream(run, reader, index, working);
-    run.stage("stream big layers");
-    TestHooks.point("run.stream-big");
-
     Reprojector toLonLat = Reprojector.between(working, Crs.epsg(Crs.CGCS2000));
-    List<PatchResult> results = ParallelJudge.judge(run, index, small, big, toLonLat);
-    run.stage("judge");
+    List<PatchResult> results = new java.util.ArrayList<>(
+        engine.judge(new OverlayRequest(run, index, small, working, toLonLat)));
+    results.sort(java.util.Comparator.comparing(r -> r.patch().id()));
+    TestHooks.point("run.stream-big");
     run.counts.add(0, run.count(job.patches(), small.patchRecordsIn(), results.size()));
     run.checkBalance();
     PatchLayerChecks.requireJudged(run, results, small.patchRecordsIn());

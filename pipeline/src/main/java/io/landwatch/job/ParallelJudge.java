@@ -1,35 +1,31 @@
 package io.landwatch.job;
 
-import io.landwatch.geo.Reprojector;
 import io.landwatch.judge.PatchJudge;
 import io.landwatch.judge.PatchResult;
 import io.landwatch.model.Patch;
-import io.landwatch.overlay.PatchIndex;
 import io.landwatch.util.ProgressLog;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
 
-/** Judges every patch on its own, on all the job's threads; results sorted by patch id. */
+/** Judges every patch on its own, on all the job's threads. */
 final class ParallelJudge {
   private ParallelJudge() {}
 
-  static List<PatchResult> judge(RunState run, PatchIndex index, SmallLayers small, BigLayers big,
-      Reprojector toLonLat) {
-    Candidates candidates = new Candidates(small, big);
-    PatchJudge judge = new PatchJudge(run.job.rules(), toLonLat);
-    ProgressLog progress = new ProgressLog("judge", index.size(), run.job.progressSeconds());
+  static List<PatchResult> judge(OverlayRequest request, BigLayers big) {
+    var index = request.index();
+    PatchJudge judge = new PatchJudge(request.job().rules(), request.toLonLat());
+    ProgressLog progress = new ProgressLog("judge", index.size(), request.job().progressSeconds());
     PatchResult[] out = new PatchResult[index.size()];
-    ForkJoinPool pool = new ForkJoinPool(run.job.threads());
+    ForkJoinPool pool = new ForkJoinPool(request.threads());
     try {
       BigLayers.await(pool.submit(() -> IntStream.range(0, index.size()).parallel().forEach(i -> {
         Patch p = index.patch(i);
         try {
-          out[i] = judge.judge(candidates.of(i, p));
+          out[i] = judge.judge(big.inputs(request, i));
         } catch (PatchJudge.JudgeFailure e) {
-          run.quarantine.add(run.job.patches().name(), p.record(), p.id(), "overlay_failed", e.getMessage());
+          request.overlayFailed(p, e.getMessage());
         }
         progress.step();
       })));
@@ -43,7 +39,6 @@ final class ParallelJudge {
         results.add(r);
       }
     }
-    results.sort(Comparator.comparing(r -> r.patch().id()));
     return results;
   }
 }

@@ -115,8 +115,8 @@ public final class SiteJudge {
     }
     SmallLayers small = SmallLayers.withoutPatches(run, working);
     PatchIndex index = new PatchIndex(shapes);
-    BigLayers big = BigLayers.stream(run, BigLayerReader.streaming(job.progressSeconds()), index, working);
-    Candidates candidates = new Candidates(small, big);
+    OverlayRequest request = new OverlayRequest(run, index, small, working, toLonLat());
+    BigLayers big = BigLayers.stream(request, BigLayerReader.streaming(job.progressSeconds()));
     PatchJudge patchJudge = new PatchJudge(job.rules(), toLonLat());
     List<Judged> out = new ArrayList<>();
     for (int i = 0; i < sites.size(); i++) {
@@ -126,11 +126,11 @@ public final class SiteJudge {
         out.add(new Judged(s, null, null, problems[i]));
       } else if (s.point()) {
         Point p = (Point) toWorking.apply(s.lonLat());
-        out.add(new Judged(s, null, PointJudge.judge(p, s.seenOn(), candidates.of(k, shapes.get(k)), job.rules()),
+        out.add(new Judged(s, null, PointJudge.judge(p, s.seenOn(), big.inputs(request, k), job.rules()),
             null));
       } else {
         try {
-          out.add(new Judged(s, patchJudge.judge(candidates.of(k, shapes.get(k))), null, null));
+          out.add(new Judged(s, patchJudge.judge(big.inputs(request, k)), null, null));
         } catch (PatchJudge.JudgeFailure e) {
           out.add(new Judged(s, null, null, e.getMessage()));
         }

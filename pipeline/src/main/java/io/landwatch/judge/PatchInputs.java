@@ -18,4 +18,4 @@ import org.locationtech.jts.geom.Geometry;
  * @param villages candidate villages
  */
 public record PatchInputs(Patch patch, List<Approval> approvals, List<Geometry> farmland,
-    List<Geometry> basicFarmland, List<Geometry> ecological, List<Village> villages) {}
+    List<Geometry> basicFarmland, List<Geometry> ecological, List<Village> villages) implements java.io.Serializable {}

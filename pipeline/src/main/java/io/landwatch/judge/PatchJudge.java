@@ -2,7 +2,7 @@ package io.landwatch.judge;
 
 import io.landwatch.config.Rules;
 import io.landwatch.geo.EllipsoidalArea;
-import io.landwatch.geo.Reprojector;
+import io.landwatch.geo.GeometryTransform;
 import io.landwatch.geo.Units;
 import io.landwatch.model.Approval;
 import io.landwatch.model.Patch;
@@ -27,14 +27,14 @@ import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
  */
 public final class PatchJudge {
   private final Rules rules;
-  private final Reprojector toLonLat;
+  private final GeometryTransform toLonLat;
   private final RobustOverlay overlay = new RobustOverlay(new GeometryFactory());
 
   /**
    * @param rules thresholds
    * @param toLonLat working CRS → CGCS2000 lon/lat, for ellipsoidal areas
    */
-  public PatchJudge(Rules rules, Reprojector toLonLat) {
+  public PatchJudge(Rules rules, GeometryTransform toLonLat) {
     this.rules = rules;
     this.toLonLat = toLonLat;
   }

@@ -45,7 +45,7 @@ public record PatchResult(
     Priority priority,
     boolean referral,
     List<String> approvals,
-    Geometry unapproved) {
+    Geometry unapproved) implements java.io.Serializable {
 
   public boolean suspected() {
     return verdict == Verdict.SUSPECTED_ILLEGAL;

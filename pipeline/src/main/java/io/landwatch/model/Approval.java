@@ -15,7 +15,7 @@ import org.locationtech.jts.geom.Geometry;
  * @param geometry repaired geometry in the working CRS
  */
 public record Approval(String id, String layer, long record, String kind, LocalDate approvedOn,
-    LocalDate validUntil, Geometry geometry) {
+    LocalDate validUntil, Geometry geometry) implements java.io.Serializable {
 
   /** Valid on {@code date}: approved on or before it and not expired before it. */
   public boolean validOn(LocalDate date) {

@@ -15,4 +15,4 @@ import org.locationtech.jts.geom.Geometry;
  * @param source every source attribute, for the outputs
  */
 public record Patch(String id, long record, Geometry geometry, LocalDate afterDate,
-    LocalDate beforeDate, Map<String, Object> source) {}
+    LocalDate beforeDate, Map<String, Object> source) implements java.io.Serializable {}

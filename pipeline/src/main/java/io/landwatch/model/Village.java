@@ -14,4 +14,4 @@ import org.locationtech.jts.geom.Geometry;
  * @param office the village office {lon, lat} in CGCS2000 degrees where patrols start, or null
  */
 public record Village(String village, String township, String inspector, String phone, long record,
-    Geometry geometry, double[] office) {}
+    Geometry geometry, double[] office) implements java.io.Serializable {}

@@ -81,7 +81,7 @@ public final class GeometryPreparer {
   public Result prepare(org.gdal.ogr.Geometry source, Reprojector reprojector, String layer,
       RepairReport repairs) {
     if (source == null) {
-      return new Rejected("null_geometry", "the record has no geometry");
+      return noGeometry();
     }
     try {
       if (source.IsEmpty()) {
@@ -104,7 +104,8 @@ public final class GeometryPreparer {
         g.FlattenTo2D();
         repairs.count(layer, "forced_2d");
       }
-      if (reprojector != null && !reprojector.isIdentity()) {
+      boolean inJava = reprojector != null && !reprojector.isIdentity() && reprojector.isPure();
+      if (reprojector != null && !reprojector.isIdentity() && !inJava) {
         try {
           if (g.Transform(reprojector.osr()) != 0) {
             throw new RuntimeException("transformation failed");
@@ -118,12 +119,20 @@ public final class GeometryPreparer {
       if (g != source) {
         g.delete();
       }
+      if (inJava) {
+        jts = reprojector.apply(jts);
+      }
       return fromJts(jts, layer, repairs);
     } catch (ParseException e) {
       return new Rejected("unreadable_geometry", "the geometry cannot be decoded: " + e.getMessage());
     } finally {
       source.delete();
     }
+  }
+
+  /** The rejection of a record that has no geometry at all. */
+  public static Rejected noGeometry() {
+    return new Rejected("null_geometry", "the record has no geometry");
   }
 
   /** The JTS half of {@link #prepare}: type check and repair of a 2D geometry already in place. */

@@ -40,6 +40,9 @@ public final class SampleCounty {
   /** County frame in EPSG:4526 (CGCS2000 GK zone 38), near Lingchuan, Shanxi (113.3 E, 35.8 N). */
   static final double X0 = 38_430_000;
   static final double Y0 = 3_955_000;
+  /** Where the counties of {@link #write(Path, long, int, int)} lie: a row of five, then the next row. */
+  private static final double COUNTY_STEP_X = 15_000;
+  private static final double COUNTY_STEP_Y = 12_000;
   static final double WIDTH = 12_000;
   static final double HEIGHT = 9_000;
   static final String COUNTY_CODE = "140524";
@@ -59,6 +62,9 @@ public final class SampleCounty {
   private final Crs gk = Crs.epsg(4526);
   private final Crs geographic = Crs.epsg(4490);
   private final Reprojector toGeographic;
+  private final double x0;
+  private final double y0;
+  private final String countyCode;
 
   /**
    * What was written, for logs and tests.
@@ -84,14 +90,29 @@ public final class SampleCounty {
   private static final int BOW_TIE = 11;
   private static final int OVERLAPPING_PARTS = 12;
 
-  private SampleCounty(Path dir, long seed, int scale) {
+  private SampleCounty(Path dir, long seed, int scale, int county) {
     this.dir = dir;
+    this.x0 = X0 + (county % 5) * COUNTY_STEP_X;
+    this.y0 = Y0 + (county / 5) * COUNTY_STEP_Y;
+    this.countyCode = Integer.toString(Integer.parseInt(COUNTY_CODE) + county);
     this.rnd = new SplittableRandom(seed);
     this.scale = scale;
     this.toGeographic = Reprojector.between(gk, geographic);
   }
 
   public static Written write(Path dir, long seed, int scale) {
+    return write(dir, seed, scale, 0);
+  }
+
+  /**
+   * County number {@code county} of a generated province: the same kind of county, moved east
+   * by 15 km per county in rows of five (12 km apart), with its own county code (140524 + county)
+   * in every patch id, so that the counties of a province neither overlap nor share ids.
+   */
+  public static Written write(Path dir, long seed, int scale, int county) {
+    if (county < 0 || county > 9) {
+      throw new LandwatchException(ExitCode.USAGE, "county must be 0 to 9, got " + county);
+    }
     if (scale < 1) {
       throw new LandwatchException(ExitCode.USAGE, "--scale must be at least 1, got " + scale);
     }
@@ -100,7 +121,7 @@ public final class SampleCounty {
     } catch (IOException e) {
       throw new LandwatchException(ExitCode.OUTPUT, "Cannot create " + dir + ": " + e.getMessage());
     }
-    return new SampleCounty(dir, seed, scale).writeAll();
+    return new SampleCounty(dir, seed, scale, county).writeAll();
   }
 
   private Written writeAll() {
@@ -123,8 +144,8 @@ public final class SampleCounty {
         planted, repaired);
   }
 
-  private static String patchId(int record) {
-    return String.format("%s2023%04d", COUNTY_CODE, record + 1);
+  private String patchId(int record) {
+    return String.format("%s2023%04d", countyCode, record + 1);
   }
 
   // ---- villages: 4 townships × 4 villages, GBK with .cpg, EPSG:4526
@@ -139,15 +160,15 @@ public final class SampleCounty {
       double th = HEIGHT / 2;
       int v = 0;
       for (int t = 0; t < 4; t++) {
-        double tx = X0 + (t % 2) * tw;
-        double ty = Y0 + (t / 2) * th;
+        double tx = x0 + (t % 2) * tw;
+        double ty = y0 + (t / 2) * th;
         for (int k = 0; k < 4; k++) {
           Polygon cell = rect(tx + (k % 2) * tw / 2, ty + (k / 2) * th / 2, tw / 2, th / 2);
           cells.add(cell);
           Map<String, Object> a = new LinkedHashMap<>();
           a.put("CJMC", VILLAGE_STEMS[v] + "村");
           a.put("XZMC", TOWNSHIPS[t]);
-          a.put("XZQDM", COUNTY_CODE + String.format("%03d%03d", t + 1, k + 1));
+          a.put("XZQDM", countyCode + String.format("%03d%03d", t + 1, k + 1));
           a.put("WGY", INSPECTORS[v]);
           a.put("LXDH", String.format("139%08d", 35_240_000 + v * 1013));
           w.add(a, cell);
@@ -164,8 +185,8 @@ public final class SampleCounty {
     List<Geometry> out = new ArrayList<>();
     int n = 300;
     for (int i = 0; i < n; i++) {
-      double cx = X0 + 200 + rnd.nextDouble() * (WIDTH - 400);
-      double cy = Y0 + 200 + rnd.nextDouble() * (HEIGHT - 400);
+      double cx = x0 + 200 + rnd.nextDouble() * (WIDTH - 400);
+      double cy = y0 + 200 + rnd.nextDouble() * (HEIGHT - 400);
       double w = 20 + rnd.nextDouble() * 130;
       double h = 20 + rnd.nextDouble() * 100;
       Geometry g = rect(cx - w / 2, cy - h / 2, w, h);
@@ -179,15 +200,15 @@ public final class SampleCounty {
       out.add(g);
     }
     // The realities the pipeline must survive: a bow-tie, overlapping parts, a straddler.
-    double bx = X0 + 3000;
-    double by = Y0 + 2000;
+    double bx = x0 + 3000;
+    double by = y0 + 2000;
     out.set(BOW_TIE, gf.createPolygon(coords(bx, by, bx + 80, by + 60, bx + 80, by, bx, by + 60, bx, by)));
-    Polygon a = rect(X0 + 7000, Y0 + 5000, 60, 40);
-    Polygon b = rect(X0 + 7030, Y0 + 5020, 60, 40);
+    Polygon a = rect(x0 + 7000, y0 + 5000, 60, 40);
+    Polygon b = rect(x0 + 7030, y0 + 5020, 60, 40);
     out.set(OVERLAPPING_PARTS, gf.createMultiPolygon(new Polygon[] {a, b}));
-    out.set(13, rect(X0 + WIDTH / 4 - 40, Y0 + 1000, 100, 50)); // straddles two villages
-    out.set(14, gf.createMultiPolygon(new Polygon[] {rect(X0 + 9000, Y0 + 7000, 50, 50),
-        rect(X0 + 9100, Y0 + 7000, 40, 30)}));
+    out.set(13, rect(x0 + WIDTH / 4 - 40, y0 + 1000, 100, 50)); // straddles two villages
+    out.set(14, gf.createMultiPolygon(new Polygon[] {rect(x0 + 9000, y0 + 7000, 50, 50),
+        rect(x0 + 9100, y0 + 7000, 40, 30)}));
     return out;
   }
 
@@ -202,7 +223,7 @@ public final class SampleCounty {
         LocalDate before = LocalDate.of(2023, 1, 1).plusDays(rnd.nextInt(80));
         Map<String, Object> a = new LinkedHashMap<>();
         a.put("JCBH", patchId(i));
-        a.put("XZQDM", COUNTY_CODE);
+        a.put("XZQDM", countyCode);
         a.put("QSX", formatDate(before, i));
         a.put("HSX", i == BAD_DATE ? "20230631" : formatDate(after, i + 1));
         a.put("JCMJ", Math.round(geoms.get(i).getArea() * 100) / 100.0);
@@ -311,8 +332,8 @@ public final class SampleCounty {
       for (int r = 0; r < rows; r++) {
         for (int c = 0; c < cols; c++) {
           progress.step();
-          double x = X0 + c * cell;
-          double y = Y0 + r * cell;
+          double x = x0 + c * cell;
+          double y = y0 + r * cell;
           int roll = rnd.nextInt(1000);
           Polygon parcel = rect(x + margin, y + margin, cell - 2 * margin, cell - 2 * margin);
           if (roll < 400) {
@@ -332,7 +353,7 @@ public final class SampleCounty {
           a.put("TBBH", r + "-" + c);
           a.put("DLBM", cls[0]);
           a.put("DLMC", cls[1]);
-          a.put("QSDWMC", VILLAGE_STEMS[(int) ((x - X0) / (WIDTH / 4)) + 4 * (int) ((y - Y0) / (HEIGHT / 4))] + "村");
+          a.put("QSDWMC", VILLAGE_STEMS[(int) ((x - x0) / (WIDTH / 4)) + 4 * (int) ((y - y0) / (HEIGHT / 4))] + "村");
           fw.add(a, g);
           farm++;
           if (roll % 97 == 0) { // a duplicated, shifted parcel: the layer must be a set
@@ -372,9 +393,9 @@ public final class SampleCounty {
         "stbhhx", geographic, ogr.wkbPolygon)) {
       w.field("HXBH", Type.STRING, 20).field("HXMC", Type.STRING, 40);
       w.add(Map.of("HXBH", "STHX-01", "HXMC", "太行山水源涵养生态保护红线"),
-          toGeographic.apply(rect(X0 + WIDTH - 2500, Y0 + HEIGHT - 3000, 2500, 3000)));
+          toGeographic.apply(rect(x0 + WIDTH - 2500, y0 + HEIGHT - 3000, 2500, 3000)));
       w.add(Map.of("HXBH", "STHX-02", "HXMC", "丹河湿地生态保护红线"),
-          toGeographic.apply(rect(X0, Y0 + 4000, 1500, 800)));
+          toGeographic.apply(rect(x0, y0 + 4000, 1500, 800)));
     }
   }
 
@@ -407,15 +428,15 @@ public final class SampleCounty {
 
   private void writeImagery() {
     List<RasterScene.Change> changes = new ArrayList<>();
-    changes.add(new RasterScene.Change(rect(X0 + 1500, Y0 + 1500, 240, 180), ChangeType.CONSTRUCTION));
-    changes.add(new RasterScene.Change(rect(X0 + 4200, Y0 + 6100, 300, 150), ChangeType.CONSTRUCTION));
-    changes.add(new RasterScene.Change(rect(X0 + 8300, Y0 + 2600, 180, 300), ChangeType.VEGETATION_LOSS));
-    changes.add(new RasterScene.Change(gf.createPoint(new Coordinate(X0 + 6500, Y0 + 4500)).buffer(160, 16),
+    changes.add(new RasterScene.Change(rect(x0 + 1500, y0 + 1500, 240, 180), ChangeType.CONSTRUCTION));
+    changes.add(new RasterScene.Change(rect(x0 + 4200, y0 + 6100, 300, 150), ChangeType.CONSTRUCTION));
+    changes.add(new RasterScene.Change(rect(x0 + 8300, y0 + 2600, 180, 300), ChangeType.VEGETATION_LOSS));
+    changes.add(new RasterScene.Change(gf.createPoint(new Coordinate(x0 + 6500, y0 + 4500)).buffer(160, 16),
         ChangeType.VEGETATION_LOSS));
-    changes.add(new RasterScene.Change(rect(X0 + 10200, Y0 + 7400, 210, 210), ChangeType.CONSTRUCTION));
-    Geometry cloud = rect(X0 + 10000, Y0 + 7200, 700, 600);
-    Geometry hole = rect(X0 + 2400, Y0 + 3300, 600, 450);
-    new RasterScene(400, 300, 30, X0, Y0 + HEIGHT, 4526, changes, 0.05, hole, cloud, rnd.nextLong())
+    changes.add(new RasterScene.Change(rect(x0 + 10200, y0 + 7400, 210, 210), ChangeType.CONSTRUCTION));
+    Geometry cloud = rect(x0 + 10000, y0 + 7200, 700, 600);
+    Geometry hole = rect(x0 + 2400, y0 + 3300, 600, 450);
+    new RasterScene(400, 300, 30, x0, y0 + HEIGHT, 4526, changes, 0.05, hole, cloud, rnd.nextLong())
         .write(dir, LocalDate.of(2023, 1, 15), LocalDate.of(2023, 4, 20));
     String detect = """
         # Settings for `landwatch detect` on the sample images (docs/DETECT.md).
@@ -424,7 +445,7 @@ public final class SampleCounty {
         clean: {opening_radius_px: 1, min_area_m2: 400}
         id: {county_code: "%s"}
         mask: mask.tif
-        """.formatted(COUNTY_CODE);
+        """.formatted(countyCode);
     String job = """
         # The sample county judged on the patches `landwatch detect` found in before.tif/after.tif.
         job: sample-county-detected

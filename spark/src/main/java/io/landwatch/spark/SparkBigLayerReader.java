@@ -5,34 +5,25 @@ import io.landwatch.geo.Crs;
 import io.landwatch.geo.Reprojector;
 import io.landwatch.overlay.BigLayerReader;
 import io.landwatch.overlay.ParcelHits;
-import io.landwatch.overlay.ParcelScanner;
 import io.landwatch.overlay.PatchIndex;
 import io.landwatch.prepare.GeometryPreparer;
 import io.landwatch.prepare.Quarantine;
 import io.landwatch.prepare.RepairReport;
-import io.landwatch.read.CheckedLayer;
-import io.landwatch.read.LayerSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.logging.Logger;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructField;
-import org.apache.spark.sql.types.StructType;
-import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
-import org.locationtech.jts.io.WKTWriter;
 
 /**
- * The distributed way to read a big layer: Sedona reads it into partitions and a spatial join
+ * The distributed engine's fallback when a CRS needs GDAL (which executors lack): Sedona reads
+ * the layer into partitions and a spatial join
  * (partitioned, KDB-tree, when broadcast joins are off) pairs each record with the patch
  * envelopes it touches, in the layer's own CRS. Only those candidates come back to the driver,
  * where the core code prepares them (reproject, repair) and keeps those that really intersect a
@@ -57,45 +48,17 @@ public final class SparkBigLayerReader implements BigLayerReader {
     if (spec == null) {
       return hits;
     }
-    Crs crs;
-    String charset;
-    String layerName;
-    if (spec.remote()) {
-      // Not on this file system: the job must say what GDAL would have read from the files.
-      if (spec.crs() == null) {
-        throw io.landwatch.LandwatchException.invalidInput("inputs." + spec.name() + ": " + spec.uri()
-            + " is read by Spark, which does not read .prj files: add 'crs: EPSG:<code>' to inputs." + spec.name() + ".");
-      }
-      crs = Crs.parse(spec.crs(), "inputs." + spec.name() + ".crs");
-      charset = javaCharset(spec.encoding() == null ? "UTF-8" : spec.encoding());
-      layerName = spec.layer();
-    } else {
-      try (LayerSource src = LayerSource.open(spec)) {
-        crs = CheckedLayer.of(src, spec).crs();
-        charset = javaCharset(src.encoding().effective());
-        layerName = src.layerName();
-      }
-    }
-    Dataset<Row> layer = SedonaReaders.read(spark, spec, charset, layerName);
-    layer.createOrReplaceTempView("lw_layer");
-    List<Envelope> envs = patches.envelopeList(Reprojector.between(working, crs), ParcelScanner.envelopeMargin(crs));
-    List<Row> rows = new ArrayList<>();
-    WKTWriter wkt = new WKTWriter();
-    for (int i = 0; i < envs.size(); i++) {
-      Envelope e = envs.get(i);
-      rows.add(RowFactory.create(i, wkt.write(new org.locationtech.jts.geom.GeometryFactory().toGeometry(e))));
-    }
-    StructType schema = new StructType(new StructField[] {
-        DataTypes.createStructField("idx", DataTypes.IntegerType, false),
-        DataTypes.createStructField("wkt", DataTypes.StringType, false)});
-    spark.createDataFrame(rows, schema).selectExpr("idx", "ST_GeomFromWKT(wkt) AS env").createOrReplaceTempView("lw_envs");
+    SparkLayer layer = SparkLayer.open(spark, spec);
+    Crs crs = layer.crs();
+    layer.rows().createOrReplaceTempView("lw_layer");
+    SparkLayer.envelopes(spark, patches, working, crs).createOrReplaceTempView("lw_envs");
     List<Row> pairs = spark.sql("SELECT l.rid, e.idx, ST_AsBinary(l.geom) AS wkb FROM lw_envs e JOIN lw_layer l"
-        + " ON ST_Intersects(e.env, ST_Envelope(l.geom)) WHERE l.geom IS NOT NULL").collectAsList();
-    long records = layer.count();
+        + " ON ST_Intersects(e.env, ST_Envelope(l.geom)) WHERE NOT (" + SparkLayer.UNUSABLE.replace("geom", "l.geom") + ")")
+        .collectAsList();
+    long records = layer.rows().count();
     // The few records with no usable geometry come to the driver, where the single-machine
     // engine's preparer names them: same categories, same sentences, same record numbers.
-    List<Row> bad = spark.sql("SELECT rid, ST_AsBinary(geom) FROM lw_layer WHERE geom IS NULL OR ST_IsEmpty(geom)"
-        + " OR ST_GeometryType(geom) NOT IN ('ST_Polygon', 'ST_MultiPolygon', 'ST_GeometryCollection')").collectAsList();
+    List<Row> bad = spark.sql("SELECT rid, ST_AsBinary(geom) FROM lw_layer WHERE " + SparkLayer.UNUSABLE).collectAsList();
     GeometryPreparer preparer = new GeometryPreparer();
     WKBReader reader = new WKBReader();
     for (Row b : bad) {
@@ -140,18 +103,12 @@ public final class SparkBigLayerReader implements BigLayerReader {
   private static GeometryPreparer.Rejected rejection(GeometryPreparer preparer, WKBReader reader, byte[] wkb,
       String layer, RepairReport repairs) {
     if (wkb == null) {
-      return (GeometryPreparer.Rejected) preparer.prepare((org.gdal.ogr.Geometry) null, null, layer, repairs);
+      return GeometryPreparer.noGeometry();
     }
     try {
       return preparer.fromJts(reader.read(wkb), layer, repairs) instanceof GeometryPreparer.Rejected r ? r : null;
     } catch (ParseException e) {
       return new GeometryPreparer.Rejected("unreadable_geometry", "the geometry cannot be decoded: " + e.getMessage());
     }
-  }
-
-  /** A Java charset name for an encoding OGR/iconv understands ("CP936" and "936" are GBK). */
-  static String javaCharset(String enc) {
-    String e = enc.toUpperCase(Locale.ROOT).replace("-", "");
-    return e.equals("CP936") || e.equals("936") ? "GBK" : enc;
   }
 }

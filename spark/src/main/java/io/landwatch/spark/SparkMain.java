@@ -12,9 +12,10 @@ import org.apache.sedona.spark.SedonaContext;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The distributed engine: the same job on Apache Spark + Sedona. Big layers are read by Sedona
- * and paired with the patches by a partitioned spatial join; everything else (reading the small
- * layers, judging each patch, the outputs, the case store) is the core library's.
+ * The distributed engine: the same job on Apache Spark + Sedona. Big layers are read by Sedona,
+ * paired with the patches by a partitioned spatial join and every patch is judged on the
+ * executors by the core's code ({@link ExecutorJudge}); the driver reads the small layers, and
+ * writes the outputs and the case store from the patch results.
  *
  * <pre>
  * spark-submit --class io.landwatch.spark.SparkMain landwatch-spark.jar run JOB.yaml [--out DIR]
@@ -69,9 +70,14 @@ public final class SparkMain {
           default -> throw new LandwatchException(ExitCode.USAGE, "unknown option " + args[i]);
         }
       }
-      RunResult r = run(job, asOf, master, broadcast, remoteOut);
-      System.out.printf("Judged %d patches with the Spark engine; outputs in %s%n", r.results().size(),
-          remoteOut != null ? remoteOut : job.outputDir());
+      DriverTraffic traffic = new DriverTraffic();
+      try (DriverHeap heap = DriverHeap.watch()) {
+        RunResult r = run(job, asOf, master, broadcast, remoteOut, traffic);
+        System.out.printf("Judged %d patches with the Spark engine; outputs in %s%n", r.results().size(),
+            remoteOut != null ? remoteOut : job.outputDir());
+        System.out.printf(java.util.Locale.ROOT, "driver: peak heap after GC %d bytes; received %d bytes of task results,"
+            + " %d rows%n", heap.peakBytes(), traffic.bytes(), traffic.rows());
+      }
     } catch (LandwatchException e) {
       System.err.println("landwatch: " + e.getMessage());
       System.exit(e.exitCode().code());
@@ -101,6 +107,12 @@ public final class SparkMain {
    * {@code remoteOut} (any Hadoop file system URI: hdfs://, s3a://, file://) when not null.
    */
   public static RunResult run(JobConfig job, LocalDate asOf, String master, boolean allowBroadcast, String remoteOut) {
+    return run(job, asOf, master, allowBroadcast, remoteOut, new DriverTraffic());
+  }
+
+  /** As {@link #run(JobConfig, LocalDate, String, boolean, String)}, counting what reaches the driver into {@code traffic}. */
+  public static RunResult run(JobConfig job, LocalDate asOf, String master, boolean allowBroadcast, String remoteOut,
+      DriverTraffic traffic) {
     SparkSession.Builder b = SparkSession.builder().appName("landwatch " + job.name())
         .config("spark.ui.enabled", "false")
         .config("sedona.join.gridtype", "kdbtree");
@@ -114,7 +126,7 @@ public final class SparkMain {
     }
     SparkSession spark = SedonaContext.create(b.getOrCreate());
     try {
-      RunResult r = JobRunner.run(job, asOf, new SparkBigLayerReader(spark));
+      RunResult r = JobRunner.run(job, asOf, new ExecutorJudge(spark, traffic));
       GeoParquetOutput.write(spark, r.results(), job.outputDir().resolve("patches.parquet"), r.working());
       if (remoteOut != null) {
         copyOut(spark, job.outputDir(), remoteOut);

@@ -36,7 +36,10 @@ class SparkParityTest {
     JobConfig job = JobConfigLoader.load(dir.resolve("job.yaml")).withStore(null);
     LocalDate day = LocalDate.of(2023, 7, 1);
     RunResult single = JobRunner.run(job.withOutputDir(dir.resolve("single")), day);
-    RunResult spark = SparkMain.run(job.withOutputDir(dir.resolve("spark")), day, "local[2]", false);
+    DriverTraffic traffic = new DriverTraffic();
+    RunResult spark = SparkMain.run(job.withOutputDir(dir.resolve("spark")), day, "local[2]", false, null, traffic);
+    // judged on the executors: one row per patch came back, and notes without geometry
+    assertTrue(traffic.rows() >= spark.results().size() && traffic.rows() < spark.results().size() + 40, traffic.toString());
 
     assertEquals(single.results().size(), spark.results().size());
     Map<String, PatchResult> bySingle = new HashMap<>();
@@ -61,6 +64,31 @@ class SparkParityTest {
     }
     assertTrue(spark.counts().stream().allMatch(c -> c.balanced()));
     assertGeoParquet(dir.resolve("spark").resolve("patches.parquet"), single.results().size());
+  }
+
+  /**
+   * A working CRS that needs GDAL (Web Mercator, which the pure-Java transforms do not cover): the
+   * engine judges on the driver instead, with the same results.
+   */
+  @org.junit.jupiter.api.Test
+  void aCrsThatNeedsGdalIsJudgedOnTheDriver() throws Exception {
+    SampleCounty.write(dir, 20230420L, 1);
+    Gdal.init();
+    org.gdal.gdal.Dataset src = org.gdal.gdal.gdal.OpenEx(dir.resolve("patches.shp").toString());
+    org.gdal.gdal.Dataset out = org.gdal.gdal.gdal.VectorTranslate(dir.resolve("patches-3857.shp").toString(), src,
+        new org.gdal.gdal.VectorTranslateOptions(new java.util.Vector<>(List.of("-t_srs", "EPSG:3857", "-lco", "ENCODING=CP936"))));
+    out.delete();
+    src.delete();
+    Files.writeString(dir.resolve("job-3857.yaml"), Files.readString(dir.resolve("job.yaml")).replace("{path: patches.shp,", "{path: patches-3857.shp,"));
+    JobConfig job = JobConfigLoader.load(dir.resolve("job-3857.yaml")).withStore(null);
+    LocalDate day = LocalDate.of(2023, 7, 1);
+    DriverTraffic traffic = new DriverTraffic();
+    RunResult spark = SparkMain.run(job.withOutputDir(dir.resolve("spark")), day, "local[2]", false, null, traffic);
+    RunResult single = JobRunner.run(job.withOutputDir(dir.resolve("single")), day);
+    assertEquals(0, traffic.tasks(), "not judged on the executors");
+    assertTrue(spark.working().label().contains("3857"), spark.working().label());
+    assertEquals(single.results().size(), spark.results().size());
+    assertEquals(Files.readString(dir.resolve("single/patches.csv")), Files.readString(dir.resolve("spark/patches.csv")));
   }
 
   /** Records the Spark reader quarantines carry the single-machine engine's record numbers and sentences. */
