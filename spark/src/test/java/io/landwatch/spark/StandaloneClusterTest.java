@@ -10,6 +10,8 @@ import io.landwatch.job.RunResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import io.landwatch.samples.SampleCounty;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -81,6 +83,48 @@ class StandaloneClusterTest {
     assertEquals(2, cluster.executorDirs().stream().map(p -> p.getParent().getParent()).distinct().count(),
         "executors on both workers: " + cluster.executorDirs());
     assertTrue(traffic.rows() >= judged && traffic.rows() < judged + 200, traffic.toString());
+  }
+
+  /**
+   * The same patches against 1× and 10× the parcels (sample county, seed 97, scale 1 and 10), the
+   * driver in its own JVM as spark-submit would start it: the bytes the executors return and the
+   * driver's peak heap (after GC) do not grow with the parcels.
+   */
+  @Test
+  void theDriverDoesNotGrowWithTheParcels() throws Exception {
+    SampleCounty.Written one = SampleCounty.write(dir.resolve("x1"), 97, 1);
+    SampleCounty.Written ten = SampleCounty.write(dir.resolve("x10"), 97, 10);
+    assertEquals(one.patches(), ten.patches());
+    assertTrue(ten.farmland() > 9 * one.farmland(), ten.farmland() + " vs " + one.farmland());
+    String jars = LocalCluster.appJars(dir);
+    long[] x1 = driverRun(dir.resolve("x1"), jars);
+    long[] x10 = driverRun(dir.resolve("x10"), jars);
+    System.out.printf("driver at 1x parcels (%,d): peak heap after GC %,d B, %,d B of task results, %,d rows;"
+        + " at 10x (%,d): %,d B, %,d B, %,d rows%n", one.farmland() + one.basicFarmland(), x1[0], x1[1], x1[2],
+        ten.farmland() + ten.basicFarmland(), x10[0], x10[1], x10[2]);
+    assertTrue(Math.abs(x10[0] - x1[0]) <= 0.10 * x1[0], "peak heap at 10x within 10% of 1x: " + x10[0] + " vs " + x1[0]);
+    assertTrue(Math.abs(x10[1] - x1[1]) <= 0.10 * x1[1], "task results at 10x within 10% of 1x: " + x10[1] + " vs " + x1[1]);
+    assertTrue(Math.abs(x10[2] - x1[2]) <= 10, "rows: " + x10[2] + " vs " + x1[2]);
+  }
+
+  /** Runs SparkMain on the cluster in a new JVM; its report line as {peak heap, task result bytes, rows}. */
+  private static long[] driverRun(Path county, String jars) throws Exception {
+    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx1g", "-XX:+UseSerialGC", "-Djava.library.path=" + System.getProperty("java.library.path"), "-Dspark.jars=" + jars));
+    LocalCluster.driverProperties().forEach(p -> cmd.add("-D" + p));
+    cmd.addAll(List.of(LocalCluster.OPENS.split(" ")));
+    cmd.addAll(List.of("-cp", LocalCluster.orderedClasspath(), "io.landwatch.spark.SparkMain", "run",
+        county.resolve("job.yaml").toString(), "--master", cluster.url(), "--out", county.resolve("out").toString(),
+        "--as-of", DAY.toString(), "--no-store"));
+    Path log = county.resolve("driver.log");
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    assertTrue(p.waitFor(10, java.util.concurrent.TimeUnit.MINUTES), "driver finished");
+    String out = Files.readString(log);
+    assertEquals(0, p.exitValue(), out.substring(Math.max(0, out.length() - 5000)) + cluster.logs());
+    var m = java.util.regex.Pattern.compile("driver: peak heap after GC (\\d+) bytes; received (\\d+) bytes of task results, (\\d+) rows")
+        .matcher(out);
+    assertTrue(m.find(), out.substring(Math.max(0, out.length() - 3000)));
+    return new long[] {Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), Long.parseLong(m.group(3))};
   }
 
   /** A county's features (one per line in patches.geojson, after the comma that separates it from the one before). */
