@@ -80,6 +80,12 @@ public record JobConfig(
         ecologicalRedline, villages, rules, outputDir, threads, progressSeconds, s, taskLabels, formats, shapefileEncoding, chineseLabels);
   }
 
+  /** The same job with other patch, approval and village layers (the distributed engine's local copies of remote ones). */
+  public JobConfig withSmallLayers(LayerSpec p, List<LayerSpec> a, LayerSpec v) {
+    return new JobConfig(name, jobFile, p, a, farmland, basicFarmland,
+        ecologicalRedline, v, rules, outputDir, threads, progressSeconds, store, taskLabels, formats, shapefileEncoding, chineseLabels);
+  }
+
   /** Effective configuration as an ordered map, for the start log and the manifest. */
   public Map<String, Object> describe() {
     Map<String, Object> m = new LinkedHashMap<>();

@@ -43,6 +43,11 @@ public record LayerSpec(
     return uri != null;
   }
 
+  /** This layer read from a local copy at {@code local} (of a remote one). */
+  public LayerSpec at(Path local) {
+    return new LayerSpec(role, name, local, layer, encoding, crs, where, fields, explicitFields, geometry, null);
+  }
+
   /** Geometry taken from attribute columns: a WKT column, or lon/lat (x/y) columns. */
   public record TableGeometry(String wkt, String x, String y) {
     public boolean isWkt() {

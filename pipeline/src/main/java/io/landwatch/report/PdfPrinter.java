@@ -78,7 +78,7 @@ public final class PdfPrinter {
       throw new LandwatchException(ExitCode.OUTPUT, "Interrupted while printing " + pdf);
     } finally {
       deleteQuietly(tmp);
-      deleteTree(profile);
+      io.landwatch.util.Folders.deleteQuietly(profile);
     }
   }
 
@@ -89,17 +89,6 @@ public final class PdfPrinter {
       }
     } catch (IOException e) {
       // a temporary file the next print replaces
-    }
-  }
-
-  private static void deleteTree(Path dir) {
-    if (dir == null) {
-      return;
-    }
-    try (var all = Files.walk(dir)) {
-      all.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-    } catch (IOException e) {
-      // left in the system's temporary space
     }
   }
 }

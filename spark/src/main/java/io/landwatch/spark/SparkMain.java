@@ -125,15 +125,30 @@ public final class SparkMain {
       b.master("local[*]");
     }
     SparkSession spark = SedonaContext.create(b.getOrCreate());
+    Path copies = null;
     try {
-      RunResult r = JobRunner.run(job, asOf, new ExecutorJudge(spark, traffic));
+      JobConfig local = job;
+      if (job.layers().stream().anyMatch(l -> l.remote() && !isBig(job, l))) {
+        copies = java.nio.file.Files.createTempDirectory("landwatch-inputs-");
+        local = RemoteInputs.localize(spark, job, copies);
+      }
+      RunResult r = JobRunner.run(local, asOf, new ExecutorJudge(spark, traffic));
       GeoParquetOutput.write(spark, r.results(), job.outputDir().resolve("patches.parquet"), r.working());
       if (remoteOut != null) {
         copyOut(spark, job.outputDir(), remoteOut);
       }
       return r;
+    } catch (java.io.IOException e) {
+      throw new LandwatchException(ExitCode.OUTPUT, "Cannot create a local folder for the remote inputs: " + e.getMessage());
     } finally {
       spark.stop();
+      if (copies != null) {
+        io.landwatch.util.Folders.deleteQuietly(copies);
+      }
     }
+  }
+
+  private static boolean isBig(JobConfig job, io.landwatch.config.LayerSpec l) {
+    return l == job.farmland() || l == job.basicFarmland() || l == job.ecologicalRedline();
   }
 }

@@ -115,16 +115,20 @@ class SparkParityTest {
   }
 
   @org.junit.jupiter.api.Test
-  void bigLayersAndOutputsOnAHadoopFileSystemUri() throws Exception {
+  void inputsAndOutputsOnAHadoopFileSystemUri() throws Exception {
     SampleCounty.write(dir, 20230420L, 1);
     String yaml = Files.readString(dir.resolve("job.yaml"))
         .replace("farmland:           {path: gd.shp, encoding: GBK}",
             "farmland:           {path: \"" + dir.resolve("gd.shp").toUri() + "\", encoding: GBK, crs: \"EPSG:4526\"}")
         .replace("basic_farmland:     {path: jbnt.shp}",
-            "basic_farmland:     {path: \"" + dir.resolve("jbnt.shp").toUri() + "\", crs: \"EPSG:4490\", encoding: UTF-8}");
+            "basic_farmland:     {path: \"" + dir.resolve("jbnt.shp").toUri() + "\", crs: \"EPSG:4490\", encoding: UTF-8}")
+        // the small layers too: copied to the driver with their sidecar files, read through GDAL
+        .replace("patches:            {path: patches.shp,", "patches:            {path: \"" + dir.resolve("patches.shp").toUri() + "\", crs: \"EPSG:4526\",")
+        .replace("- {path: approvals.gpkg,", "- {path: \"" + dir.resolve("approvals.gpkg").toUri() + "\",")
+        .replace("villages:           {path: cun.shp,", "villages:           {path: \"" + dir.resolve("cun.shp").toUri() + "\", crs: \"EPSG:4526\",");
     Files.writeString(dir.resolve("job-uri.yaml"), yaml);
     JobConfig job = JobConfigLoader.load(dir.resolve("job-uri.yaml")).withStore(null);
-    assertTrue(job.farmland().remote());
+    assertTrue(job.farmland().remote() && job.patches().remote() && job.approvals().get(0).remote() && job.villages().remote());
     LocalDate day = LocalDate.of(2023, 7, 1);
     io.landwatch.LandwatchException local = org.junit.jupiter.api.Assertions.assertThrows(io.landwatch.LandwatchException.class,
         () -> JobRunner.run(job.withOutputDir(dir.resolve("local")), day));
@@ -135,6 +139,14 @@ class SparkParityTest {
     JobRunner.run(plain.withOutputDir(dir.resolve("single")), day);
     assertEquals(Files.readString(dir.resolve("single/patches.csv")), Files.readString(dir.resolve("remote-out/patches.csv")));
     assertTrue(Files.exists(dir.resolve("remote-out/patches.parquet")));
+
+    Files.writeString(dir.resolve("job-missing.yaml"), yaml.replace(dir.resolve("patches.shp").toUri().toString(),
+        dir.resolve("nowhere/patches.shp").toUri().toString()));
+    JobConfig missing = JobConfigLoader.load(dir.resolve("job-missing.yaml")).withStore(null);
+    io.landwatch.LandwatchException e = org.junit.jupiter.api.Assertions.assertThrows(io.landwatch.LandwatchException.class,
+        () -> SparkMain.run(missing.withOutputDir(dir.resolve("missing-out")), day, "local[2]", false));
+    assertEquals(io.landwatch.ExitCode.INVALID_INPUT, e.exitCode());
+    assertTrue(e.getMessage().startsWith("inputs.patches: cannot copy " + dir.resolve("nowhere/patches.shp").toUri()), e.getMessage());
   }
 
   @org.junit.jupiter.api.Test

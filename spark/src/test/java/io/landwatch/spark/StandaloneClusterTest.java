@@ -44,7 +44,10 @@ class StandaloneClusterTest {
 
   @Test
   void aProvinceOfTenCountiesOnTwoWorkersEqualsEachCountyRunAlone() throws Exception {
-    Province province = Province.write(dir.resolve("data"), 97, 1, 10);
+    // -Dprovince.scale=10 for the province-sized run docs/SPARK.md reports (2.7 M parcels)
+    int scale = Integer.getInteger("province.scale", 1);
+    Province province = Province.write(dir.resolve("data"), 97, scale, 10);
+    long started = System.nanoTime();
     JobConfig job = JobConfigLoader.load(province.job()).withStore(null);
     for (String p : LocalCluster.driverProperties()) {
       System.setProperty(p.substring(0, p.indexOf('=')), p.substring(p.indexOf('=') + 1));
@@ -62,6 +65,8 @@ class StandaloneClusterTest {
       }
       System.clearProperty("spark.jars");
     }
+    System.out.printf(java.util.Locale.ROOT, "province of 10 counties at scale %d on 2 workers: %.1f s; driver received %s%n",
+        scale, (System.nanoTime() - started) / 1e9, traffic);
     List<String> csv = Files.readAllLines(dir.resolve("province-out/patches.csv"));
     List<String> geojson = Files.readAllLines(dir.resolve("province-out/patches.geojson"));
     int judged = 0;
