@@ -70,6 +70,14 @@ final class ExecutorJudge implements OverlayEngine {
           + " have (pure Java covers lon/lat and transverse Mercator CRSs such as the CGCS2000 Gauss-Krüger zones)");
       return OverlayEngine.local(new SparkBigLayerReader(spark)).judge(request);
     }
+    try (TaskProgress progress = TaskProgress.start(spark, "join and judge", job.progressSeconds())) {
+      return judgeOnExecutors(request, specs, layers, toWorking, toLonLat);
+    }
+  }
+
+  private List<PatchResult> judgeOnExecutors(OverlayRequest request, LayerSpec[] specs, SparkLayer[] layers,
+      GeometryTransform[] toWorking, GeometryTransform toLonLat) {
+    var job = request.job();
     traffic.start(spark);
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     int n = request.index().size();

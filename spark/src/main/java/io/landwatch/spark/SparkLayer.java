@@ -72,7 +72,10 @@ record SparkLayer(LayerSpec spec, Crs crs, Dataset<Row> rows) {
     StructType schema = new StructType(new StructField[] {
         DataTypes.createStructField("idx", DataTypes.IntegerType, false),
         DataTypes.createStructField("wkt", DataTypes.StringType, false)});
-    return spark.createDataFrame(rows, schema).selectExpr("idx", "ST_GeomFromWKT(wkt) AS env");
+    // in slices of 2,000 patches: a local table would travel whole inside every task of the join
+    var jsc = org.apache.spark.api.java.JavaSparkContext.fromSparkContext(spark.sparkContext());
+    return spark.createDataFrame(jsc.parallelize(rows, Math.max(1, rows.size() / 2000)), schema)
+        .selectExpr("idx", "ST_GeomFromWKT(wkt) AS env");
   }
 
   /** The SQL condition of a record without a usable polygon (quarantined, never joined). */
