@@ -9,12 +9,14 @@ import io.landwatch.model.Patch;
 import io.landwatch.model.Priority;
 import io.landwatch.model.Village;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.TreeSet;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
+import org.locationtech.jts.index.strtree.STRtree;
 
 /**
  * Judges one patch: which approvals are valid for it, what part is unapproved, how much of that
@@ -29,6 +31,9 @@ public final class PatchJudge {
   private final Rules rules;
   private final GeometryTransform toLonLat;
   private final RobustOverlay overlay = new RobustOverlay(new GeometryFactory());
+  /** Villages are few and shared by many patches: each prepared once per judge. */
+  private final java.util.Map<Village, PreparedGeometry> preparedVillages =
+      java.util.Collections.synchronizedMap(new IdentityHashMap<>());
 
   /**
    * @param rules thresholds
@@ -77,13 +82,14 @@ public final class PatchJudge {
     List<Geometry> ecoPieces = Pieces.of(touching(in.ecological(), pp), overlay);
     List<Geometry> farmInU = within(u, pu, farmPieces);
 
-    double area = area(p);
-    double unapproved = u == p ? area : area(u);
-    double patchFarmland = u == p ? sumArea(farmInU) : sumArea(within(p, pp, farmPieces));
-    double farmland = sumArea(farmInU);
-    double basicFarmland = sumArea(within(u, pu, basicPieces));
-    double otherFarmland = farmland - farmlandOnBasic(farmInU, basicPieces);
-    double ecological = sumArea(within(u, pu, ecoPieces));
+    Areas areas = new Areas();
+    double area = areas.of(p);
+    double unapproved = u == p ? area : areas.of(u);
+    double patchFarmland = u == p ? areas.sum(farmInU) : areas.sum(within(p, pp, farmPieces));
+    double farmland = areas.sum(farmInU);
+    double basicFarmland = areas.sum(within(u, pu, basicPieces));
+    double otherFarmland = farmland - farmlandOnBasic(farmInU, basicPieces, areas);
+    double ecological = areas.sum(within(u, pu, ecoPieces));
     for (double a : new double[] {area, unapproved, farmland, basicFarmland, otherFarmland, ecological, patchFarmland}) {
       if (!Double.isFinite(a)) {
         throw new IllegalStateException("an area is not a number (broken coordinates)");
@@ -99,7 +105,7 @@ public final class PatchJudge {
       referral = Units.mu(basicFarmland) >= rules.referralBasicFarmlandMu()
           || Units.mu(otherFarmland) >= rules.referralOtherFarmlandMu();
     }
-    Village v = village(pp, p, in.villages());
+    Village v = village(pp, p, area, in.villages());
     return new PatchResult(patch, verdict, area, area - unapproved, unapproved, farmland,
         basicFarmland, Math.max(0, otherFarmland), ecological, patchFarmland,
         v == null ? null : v.township(), v == null ? null : v.village(),
@@ -117,15 +123,19 @@ public final class PatchJudge {
    */
   static final double VILLAGE_TIE_M2 = 0.01;
 
-  /** The village overlapping P most; ties (within {@link #VILLAGE_TIE_M2}) go to the smaller village name. */
-  private Village village(PreparedGeometry pp, Geometry p, List<Village> villages) {
+  /**
+   * The village overlapping P most; ties (within {@link #VILLAGE_TIE_M2}) go to the smaller village
+   * name. A village that covers P overlaps it by P's area, without an overlay.
+   */
+  private Village village(PreparedGeometry pp, Geometry p, double pArea, List<Village> villages) {
     Village best = null;
     double bestArea = 0;
     for (Village v : villages) {
       if (!pp.intersects(v.geometry())) {
         continue;
       }
-      double a = area(overlay.intersection(p, v.geometry()));
+      double a = preparedVillages.computeIfAbsent(v, k -> PreparedGeometryFactory.prepare(k.geometry())).covers(p)
+          ? pArea : area(overlay.intersection(p, v.geometry()));
       if (a <= 0) {
         continue;
       }
@@ -143,30 +153,54 @@ public final class PatchJudge {
     return working.isEmpty() ? 0 : EllipsoidalArea.of(toLonLat.apply(working));
   }
 
-  private double sumArea(List<Geometry> pieces) {
-    double s = 0;
-    for (Geometry g : pieces) {
-      s += area(g);
+  /** The areas of one patch's geometries, each measured once (a piece is summed in several totals). */
+  private final class Areas {
+    private final IdentityHashMap<Geometry, Double> measured = new IdentityHashMap<>();
+
+    double of(Geometry g) {
+      return measured.computeIfAbsent(g, PatchJudge.this::area);
     }
-    return s;
+
+    double sum(List<Geometry> pieces) {
+      double s = 0;
+      for (Geometry g : pieces) {
+        s += of(g);
+      }
+      return s;
+    }
   }
 
   /**
    * |⋃farm ∩ ⋃basic| for farm pieces already inside U. A basic-farmland parcel that is the same
    * polygon as a farmland parcel (common: 永久基本农田 is drawn from the survey parcels) costs no
-   * overlay.
+   * overlay; the others meet only the basic pieces their envelope touches.
    */
-  private double farmlandOnBasic(List<Geometry> farmInU, List<Geometry> basicPieces) {
+  private double farmlandOnBasic(List<Geometry> farmInU, List<Geometry> basicPieces, Areas areas) {
+    if (farmInU.isEmpty() || basicPieces.isEmpty()) {
+      return 0;
+    }
+    STRtree index = new STRtree();
+    for (int i = 0; i < basicPieces.size(); i++) {
+      index.insert(basicPieces.get(i).getEnvelopeInternal(), i);
+    }
     double sum = 0;
     for (Geometry f : farmInU) {
-      Geometry same = null;
-      for (Geometry b : basicPieces) {
+      // the tree answers in its own order; the sums must add in the list's
+      List<Integer> hits = new ArrayList<>();
+      for (Object o : index.query(f.getEnvelopeInternal())) {
+        hits.add((Integer) o);
+      }
+      hits.sort(null);
+      List<Geometry> near = new ArrayList<>(hits.size());
+      hits.forEach(i -> near.add(basicPieces.get(i)));
+      boolean same = false;
+      for (Geometry b : near) {
         if (b.getEnvelopeInternal().equals(f.getEnvelopeInternal()) && b.equalsExact(f)) {
-          same = b;
+          same = true;
           break;
         }
       }
-      sum += same != null ? area(f) : sumArea(within(f, PreparedGeometryFactory.prepare(f), basicPieces));
+      sum += same ? areas.of(f) : areas.sum(within(f, PreparedGeometryFactory.prepare(f), near));
     }
     return sum;
   }
