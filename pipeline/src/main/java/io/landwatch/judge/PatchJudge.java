@@ -11,7 +11,9 @@ import io.landwatch.model.Village;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
@@ -77,9 +79,9 @@ public final class PatchJudge {
     Geometry u = covering.isEmpty() ? p : overlay.difference(p, overlay.union(covering));
     PreparedGeometry pu = u == p ? pp : PreparedGeometryFactory.prepare(u);
 
-    List<Geometry> farmPieces = Pieces.of(touching(in.farmland(), pp), overlay);
-    List<Geometry> basicPieces = Pieces.of(touching(in.basicFarmland(), pp), overlay);
-    List<Geometry> ecoPieces = Pieces.of(touching(in.ecological(), pp), overlay);
+    List<Geometry> farmPieces = Pieces.of(near(in.farmland(), p), overlay);
+    List<Geometry> basicPieces = Pieces.of(near(in.basicFarmland(), p), overlay);
+    List<Geometry> ecoPieces = Pieces.of(near(in.ecological(), p), overlay);
     List<Geometry> farmInU = within(u, pu, farmPieces);
 
     Areas areas = new Areas();
@@ -183,6 +185,7 @@ public final class PatchJudge {
     for (int i = 0; i < basicPieces.size(); i++) {
       index.insert(basicPieces.get(i).getEnvelopeInternal(), i);
     }
+    Map<Geometry, PreparedGeometry> prepared = new IdentityHashMap<>();
     double sum = 0;
     for (Geometry f : farmInU) {
       // the tree answers in its own order; the sums must add in the list's
@@ -193,16 +196,28 @@ public final class PatchJudge {
       hits.sort(null);
       List<Geometry> near = new ArrayList<>(hits.size());
       hits.forEach(i -> near.add(basicPieces.get(i)));
-      boolean same = false;
+      boolean covered = false;
       for (Geometry b : near) {
-        if (b.getEnvelopeInternal().equals(f.getEnvelopeInternal()) && b.equalsExact(f)) {
-          same = true;
+        if (b.getEnvelopeInternal().equals(f.getEnvelopeInternal()) && b.equalsExact(f) || coveredBy(f, b, prepared)) {
+          covered = true;
           break;
         }
       }
-      sum += same ? areas.of(f) : areas.sum(within(f, PreparedGeometryFactory.prepare(f), near));
+      // the pieces have disjoint interiors: one that covers f is all of f's basic farmland
+      sum += covered ? areas.of(f) : areas.sum(within(f, PreparedGeometryFactory.prepare(f), near));
     }
     return sum;
+  }
+
+  /**
+   * Whether piece b covers f: for a farm piece clipped to U and the basic parcel it was cut from.
+   * A rectangle answers from its envelope; other shapes are prepared once per patch.
+   */
+  private static boolean coveredBy(Geometry f, Geometry b, Map<Geometry, PreparedGeometry> prepared) {
+    if (!b.getEnvelopeInternal().covers(f.getEnvelopeInternal())) {
+      return false;
+    }
+    return b.isRectangle() || prepared.computeIfAbsent(b, PreparedGeometryFactory::prepare).covers(f);
   }
 
   /** X ∩ each piece, skipping the overlay where X covers the piece or misses it. */
@@ -220,11 +235,16 @@ public final class PatchJudge {
     return out;
   }
 
-  /** The geometries that intersect P: only they can contribute. */
-  private static List<Geometry> touching(List<Geometry> geoms, PreparedGeometry pp) {
-    List<Geometry> out = new ArrayList<>();
+  /**
+   * The geometries whose envelope meets P's. Both engines hand over only parcels that intersect
+   * P; what else comes (a test's grid) is skipped by envelope here and by {@link #within}'s
+   * prepared test, so no exact predicate is paid twice per parcel.
+   */
+  private static List<Geometry> near(List<Geometry> geoms, Geometry p) {
+    Envelope env = p.getEnvelopeInternal();
+    List<Geometry> out = new ArrayList<>(geoms.size());
     for (Geometry g : geoms) {
-      if (pp.intersects(g)) {
+      if (env.intersects(g.getEnvelopeInternal())) {
         out.add(g);
       }
     }
