@@ -18,8 +18,13 @@ final class Background implements AutoCloseable {
   });
   private final List<Future<?>> started = new ArrayList<>();
 
-  void run(Runnable writer) {
-    started.add(pool.submit(writer));
+  /** Starts a writer; its time is logged (what the run's tail waits for). */
+  void run(String what, Runnable writer) {
+    started.add(pool.submit(() -> {
+      long t0 = System.nanoTime();
+      writer.run();
+      RunState.LOG.info(String.format(java.util.Locale.ROOT, "%s written in %.2f s", what, (System.nanoTime() - t0) / 1e9));
+    }));
   }
 
   /** Waits for every writer; the first failure is thrown. */

@@ -67,6 +67,7 @@ public final class JobRunner {
   private static RunResult execute(RunState run, CaseStore store, OverlayEngine engine, OutputSet set) {
     JobConfig job = run.job;
     RunLog.configuration(job);
+    io.landwatch.write.WorkbookWarmUp.start();
     TestHooks.point("run.start");
     Manifest manifest = Manifest.start(run);
     Crs working = PatchLayerChecks.workingCrs(job.patches());

@@ -28,7 +28,7 @@ final class PatchOutputs {
     {
       // the workbook (POI) takes longer than the rest together: it is written beside them and the later stages
       Path xlsx = run.out.resolve("patches.xlsx");
-      background.run(() -> PatchXlsx.write(xlsx, results, run.job.chineseLabels()));
+      background.run("patches.xlsx", () -> PatchXlsx.write(xlsx, results, run.job.chineseLabels()));
       GeoJsonWriter geojson = new GeoJsonWriter(toLonLat);
       geojson.write(add(written, run.out.resolve("patches.geojson")), results, r -> r.patch().geometry());
       TestHooks.point("run.patches-geojson");

@@ -30,10 +30,9 @@ final class TaskOutputs {
     List<Path> written = new ArrayList<>();
     Map<String, List<Task>> byTownship = TaskWriters.byTownship(plan.tasks());
     // the two workbooks take as long as the rest together: they are written beside them
-    background.run(() -> {
-      TaskXlsx.write(dir.resolve("tasks.xlsx"), byTownship, run.job.taskLabels());
-      FeedbackTemplate.write(dir.resolve("tasks-feedback.xlsx"), plan.tasks(), run.job.rules().resultTypes().keySet());
-    });
+    background.run("tasks.xlsx", () -> TaskXlsx.write(dir.resolve("tasks.xlsx"), byTownship, run.job.taskLabels()));
+    background.run("tasks-feedback.xlsx", () -> FeedbackTemplate.write(dir.resolve("tasks-feedback.xlsx"), plan.tasks(),
+        run.job.rules().resultTypes().keySet()));
     writeRest(run, plan, villages, toLonLat, patches, byTownship, written);
     TestHooks.point("run.tasks-written");
     return written;
