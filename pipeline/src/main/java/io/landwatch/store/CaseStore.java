@@ -38,6 +38,7 @@ public final class CaseStore implements AutoCloseable {
   private final Dataset ds;
   private static final Logger LOG = Logger.getLogger("landwatch");
   private final WKBWriter wkb = new WKBWriter();
+  private long writes;
   private boolean inTransaction;
 
   private CaseStore(Path file, Dataset ds) {
@@ -498,7 +499,13 @@ public final class CaseStore implements AutoCloseable {
         new org.locationtech.jts.geom.Coordinate(t.lon(), t.lat()));
   }
 
+  /** How many rows this store has inserted or updated since it was opened: whether what was read is still current. */
+  long writes() {
+    return writes;
+  }
+
   private void insert(String layerName, java.util.function.Consumer<StoreFields.Writer> values, Geometry lonLat) {
+    writes++;
     Layer l = ds.GetLayerByName(layerName);
     Feature f = new Feature(l.GetLayerDefn());
     try {
@@ -511,6 +518,7 @@ public final class CaseStore implements AutoCloseable {
 
   private void update(String layerName, long fid, java.util.function.Consumer<StoreFields.Writer> values,
       Geometry lonLat) {
+    writes++;
     Layer l = ds.GetLayerByName(layerName);
     Feature f = l.GetFeature(fid);
     try {

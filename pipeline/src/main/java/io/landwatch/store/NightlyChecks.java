@@ -47,12 +47,14 @@ final class NightlyChecks {
    * @param approvals every approval of the run, working CRS
    * @param toWorking CGCS2000 lon/lat → working CRS
    * @param toLonLat the way back, for areas
+   * @param caseRows the store's cases as they are now
+   * @param tasks the store's tasks as they are now
    */
-  Counts run(Map<String, String> kinds, List<Approval> approvals, Reprojector toWorking, Reprojector toLonLat) {
+  Counts run(Map<String, String> kinds, List<Approval> approvals, Reprojector toWorking, Reprojector toLonLat,
+      List<CaseRow> caseRows, List<TaskRow> tasks) {
     Map<String, CaseRow> cases = new HashMap<>();
-    store.cases().forEach(c -> cases.put(c.caseId(), c));
+    caseRows.forEach(c -> cases.put(c.caseId(), c));
     Map<String, CaseLife> life = store.caseLife();
-    List<TaskRow> tasks = store.tasks();
     List<String> ids = new ArrayList<>(cases.keySet());
     java.util.Collections.sort(ids);
     int followUps = followUps(ids, cases, life, tasks);
