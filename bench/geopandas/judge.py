@@ -3,9 +3,11 @@
 
     judge.py COUNTY_DIR OUT.csv
 
-Reads every layer, reprojects to EPSG:4526, repairs with make_valid, finds candidates with the
-spatial index, unions, differences, intersects, and measures geodesic areas with pyproj.Geod on
-the CGCS2000 ellipsoid. Writes one row per judged patch.
+Reads every layer, reprojects to EPSG:4526, repairs the invalid records with make_valid, and
+judges all patches at once, as GeoPandas is meant to be used: a spatial join for the approvals,
+one vectorised overlay per layer (patches' unapproved parts × parcels) dissolved by patch, one
+overlay with the villages; no Python loop over parcels. Geodesic areas with pyproj.Geod on the
+CGCS2000 ellipsoid. Writes one row per judged patch.
 """
 import csv
 import re
@@ -61,9 +63,12 @@ def repair(g):
 
 
 def fix(gdf):
+    """Reprojects and repairs a layer: vectorised validity test, repair only for the invalid few."""
     gdf = gdf[gdf.geometry.notna() & ~gdf.geometry.is_empty].to_crs(4526)
-    gdf["geometry"] = [repair(g) for g in gdf.geometry]
-    return gdf
+    bad = ~gdf.geometry.is_valid
+    if bad.any():
+        gdf.loc[bad, "geometry"] = gdf.loc[bad, "geometry"].apply(repair)
+    return gdf.reset_index(drop=True)
 
 
 def area(g):
@@ -72,57 +77,77 @@ def area(g):
     return abs(GEOD.geometry_area_perimeter(transform(TO_LONLAT, g))[0])
 
 
+def per_patch(pieces, n):
+    """The union of each patch's pieces (an overlay's output dissolved by patch), as a list by patch number."""
+    out = [Polygon()] * n
+    if len(pieces):
+        for pid, g in pieces.dissolve("pid").geometry.items():
+            out[pid] = polygonal(g)
+    return out
+
+
+def clip(shapes, layer):
+    """shapes ∩ ⋃layer for every shape at once: one vectorised overlay, then a dissolve by shape."""
+    pieces = gpd.overlay(shapes, layer[["geometry"]], how="intersection", keep_geom_type=True)
+    return per_patch(pieces, len(shapes))
+
+
 def main(county, out):
     patches = fix(gpd.read_file(f"{county}/patches.shp"))
     approvals = fix(gpd.read_file(f"{county}/approvals.gpkg", layer="approvals"))
     homes = pd.read_csv(f"{county}/homesteads.csv")
-    homes = gpd.GeoDataFrame(homes, geometry=[shapely_wkt.loads(w) for w in homes["WKT"]], crs=4526)
+    homes = gpd.GeoDataFrame(homes, geometry=gpd.GeoSeries.from_wkt(homes["WKT"]), crs=4526)
     approvals = pd.concat([
-        gpd.GeoDataFrame({"id": approvals["PZWH"], "on": [parse_date(v) for v in approvals["PZRQ"]],
-                          "until": [parse_date(v) for v in approvals["YXQZ"]]}, geometry=approvals.geometry, crs=4526),
-        gpd.GeoDataFrame({"id": homes["ZJDBH"], "on": [parse_date(v) for v in homes["PZRQ"]], "until": None},
+        gpd.GeoDataFrame({"id": approvals["PZWH"], "on": approvals["PZRQ"].map(parse_date),
+                          "until": approvals["YXQZ"].map(parse_date)}, geometry=approvals.geometry, crs=4526),
+        gpd.GeoDataFrame({"id": homes["ZJDBH"], "on": homes["PZRQ"].map(parse_date), "until": None},
                          geometry=fix(homes).geometry, crs=4526)], ignore_index=True)
     farm = fix(gpd.read_file(f"{county}/gd.shp", encoding="gbk"))
     basic = fix(gpd.read_file(f"{county}/jbnt.shp"))
     eco = fix(gpd.read_file(f"{county}/stbhhx.geojson"))
     villages = fix(gpd.read_file(f"{county}/cun.shp"))
 
+    patches["d"] = patches["HSX"].map(parse_date)
+    P = patches[patches["d"].notna()][["JCBH", "d", "geometry"]].reset_index(drop=True)
+    P["pid"] = P.index
+    n = len(P)
+
+    # approvals valid on each patch's date, unioned per patch; U = P minus them
+    j = gpd.sjoin(P, approvals, predicate="intersects")
+    ok = [on is not None and on <= d and (u is None or u != u or u >= d) for on, u, d in zip(j["on"], j["until"], j["d"])]
+    valid = j[pd.Series(ok, index=j.index, dtype=bool)]
+    cover = per_patch(gpd.GeoDataFrame({"pid": valid["pid"].values},
+                                       geometry=approvals.geometry.loc[valid["index_right"]].values, crs=4526), n)
+    has = [not c.is_empty for c in cover]
+    U = gpd.GeoSeries([polygonal(g.difference(c)) if h else g for g, c, h in zip(P.geometry, cover, has)], crs=4526)
+    ids = valid.groupby("pid")["id"].apply(lambda s: ";".join(sorted(set(s))))
+    shapes = gpd.GeoDataFrame({"pid": P["pid"]}, geometry=U, crs=4526)
+
+    f_u = clip(shapes, farm)
+    b_u = clip(shapes, basic)
+    e_u = clip(shapes, eco)
+    other = [polygonal(f.difference(b)) if not b.is_empty else f for f, b in zip(f_u, b_u)]
+
+    # the village each patch overlaps most; ties to the smaller name
+    vp = gpd.overlay(P[["pid", "geometry"]], villages[["CJMC", "geometry"]], how="intersection", keep_geom_type=True)
+    vp["ov"] = [area(polygonal(g)) for g in vp.geometry]
+    vp = vp[vp["ov"] > 0].sort_values(["pid", "ov", "CJMC"], ascending=[True, False, True])
+    village = vp.drop_duplicates("pid").set_index("pid")["CJMC"]
+
     rows = []
-    for _, p in patches.iterrows():
-        d = parse_date(p["HSX"])
-        if d is None:
-            continue
-        g = p.geometry
-
-        def hits(layer):
-            idx = layer.sindex.query(g, predicate="intersects")
-            return layer.iloc[idx]
-
-        a = hits(approvals)
-        mask = [on is not None and on <= d and (u is None or u != u or u >= d) for on, u in zip(a["on"], a["until"])]
-        valid = a.loc[pd.Series(mask, index=a.index, dtype=bool)]
-        u = polygonal(g.difference(unary_union(list(valid.geometry)))) if len(valid) else g
-        fu = unary_union(list(hits(farm).geometry))
-        bu = unary_union(list(hits(basic).geometry))
-        eu = unary_union(list(hits(eco).geometry))
-        f_u = polygonal(u.intersection(fu))
-        v = hits(villages)
-        best = None
-        for name, vg in zip(v["CJMC"], v.geometry):
-            ov = area(polygonal(g.intersection(vg)))
-            if ov > 0 and (best is None or ov > best[0] or (ov == best[0] and name < best[1])):
-                best = (ov, name)
-        ar, ua = area(g), area(u)
+    for i in range(n):
+        ar = area(P.geometry[i])
+        ua = area(U[i]) if has[i] else ar
         rows.append({
-            "patch_id": p["JCBH"],
+            "patch_id": P["JCBH"][i],
             "verdict": "approved" if ua <= 1.0 else "suspected_illegal",
             "area_m2": f"{ar:.2f}", "approved_m2": f"{ar - ua:.2f}", "unapproved_m2": f"{ua:.2f}",
-            "farmland_m2": f"{area(f_u):.2f}",
-            "basic_farmland_m2": f"{area(polygonal(u.intersection(bu))):.2f}",
-            "other_farmland_m2": f"{area(polygonal(f_u.difference(bu))):.2f}",
-            "ecological_m2": f"{area(polygonal(u.intersection(eu))):.2f}",
-            "village": best[1] if best else "",
-            "approvals": ";".join(sorted(set(valid["id"]))),
+            "farmland_m2": f"{area(f_u[i]):.2f}",
+            "basic_farmland_m2": f"{area(b_u[i]):.2f}",
+            "other_farmland_m2": f"{area(other[i]):.2f}",
+            "ecological_m2": f"{area(e_u[i]):.2f}",
+            "village": village.get(i, ""),
+            "approvals": ids.get(i, ""),
         })
     rows.sort(key=lambda r: r["patch_id"])
     with open(out, "w", newline="", encoding="utf-8") as f:
