@@ -6,8 +6,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.gdal.osr.CoordinateTransformation;
 import org.gdal.osr.SpatialReference;
-import org.locationtech.jts.geom.CoordinateSequence;
-import org.locationtech.jts.geom.CoordinateSequenceFilter;
 import org.locationtech.jts.geom.Geometry;
 
 /**
@@ -124,30 +122,16 @@ public final class PureTransform implements GeometryTransform, Serializable {
     if (isIdentity()) {
       return g;
     }
-    Geometry copy = g.copy();
     double[] xy = new double[2];
-    copy.apply(new CoordinateSequenceFilter() {
-      @Override
-      public void filter(CoordinateSequence seq, int i) {
+    return SequenceMap.of(g, seq -> {
+      for (int i = 0; i < seq.size(); i++) {
         xy[0] = seq.getX(i);
         xy[1] = seq.getY(i);
         transform(xy);
         seq.setOrdinate(i, 0, xy[0]);
         seq.setOrdinate(i, 1, xy[1]);
       }
-
-      @Override
-      public boolean isDone() {
-        return false;
-      }
-
-      @Override
-      public boolean isGeometryChanged() {
-        return true;
-      }
     });
-    copy.geometryChanged();
-    return copy;
   }
 
   @Override

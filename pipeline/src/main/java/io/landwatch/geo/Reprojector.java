@@ -1,8 +1,6 @@
 package io.landwatch.geo;
 
 import org.gdal.osr.CoordinateTransformation;
-import org.locationtech.jts.geom.CoordinateSequence;
-import org.locationtech.jts.geom.CoordinateSequenceFilter;
 import org.locationtech.jts.geom.Geometry;
 
 /**
@@ -80,36 +78,17 @@ public final class Reprojector implements GeometryTransform {
     if (pure != null) {
       return pure.apply(g);
     }
-    Geometry copy = g.copy();
     CoordinateTransformation ct = perThread.get();
-    copy.apply(new CoordinateSequenceFilter() {
-      @Override
-      public void filter(CoordinateSequence seq, int i) {
-        if (i != 0) {
-          return;
-        }
-        double[][] pts = new double[seq.size()][];
-        for (int k = 0; k < pts.length; k++) {
-          pts[k] = new double[] {seq.getX(k), seq.getY(k)};
-        }
-        ct.TransformPoints(pts);
-        for (int k = 0; k < pts.length; k++) {
-          seq.setOrdinate(k, 0, pts[k][0]);
-          seq.setOrdinate(k, 1, pts[k][1]);
-        }
+    return SequenceMap.of(g, seq -> {
+      double[][] pts = new double[seq.size()][];
+      for (int k = 0; k < pts.length; k++) {
+        pts[k] = new double[] {seq.getX(k), seq.getY(k)};
       }
-
-      @Override
-      public boolean isDone() {
-        return false;
-      }
-
-      @Override
-      public boolean isGeometryChanged() {
-        return true;
+      ct.TransformPoints(pts);
+      for (int k = 0; k < pts.length; k++) {
+        seq.setOrdinate(k, 0, pts[k][0]);
+        seq.setOrdinate(k, 1, pts[k][1]);
       }
     });
-    copy.geometryChanged();
-    return copy;
   }
 }
