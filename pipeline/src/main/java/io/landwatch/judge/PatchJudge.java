@@ -16,6 +16,7 @@ import java.util.TreeSet;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.index.strtree.STRtree;
@@ -77,21 +78,22 @@ public final class PatchJudge {
       }
     }
     Geometry u = covering.isEmpty() ? p : overlay.difference(p, overlay.union(covering));
-    PreparedGeometry pu = u == p ? pp : PreparedGeometryFactory.prepare(u);
+    Clip inP = Clip.of(p);
+    Clip inU = u == p ? inP : u.isEmpty() ? null : Clip.of(u);
 
     List<Geometry> farmPieces = Pieces.of(near(in.farmland(), p), overlay);
     List<Geometry> basicPieces = Pieces.of(near(in.basicFarmland(), p), overlay);
     List<Geometry> ecoPieces = Pieces.of(near(in.ecological(), p), overlay);
-    List<Geometry> farmInU = within(u, pu, farmPieces);
+    List<Geometry> farmInU = within(inU, farmPieces);
 
     Areas areas = new Areas();
     double area = areas.of(p);
     double unapproved = u == p ? area : areas.of(u);
-    double patchFarmland = u == p ? areas.sum(farmInU) : areas.sum(within(p, pp, farmPieces));
+    double patchFarmland = u == p ? areas.sum(farmInU) : areas.sum(within(inP, farmPieces));
     double farmland = areas.sum(farmInU);
-    double basicFarmland = areas.sum(within(u, pu, basicPieces));
-    double otherFarmland = farmland - farmlandOnBasic(farmInU, basicPieces, areas);
-    double ecological = areas.sum(within(u, pu, ecoPieces));
+    double basicFarmland = areas.sum(within(inU, basicPieces));
+    double otherFarmland = farmlandOffBasic(inU, farmPieces, basicPieces, areas);
+    double ecological = areas.sum(within(inU, ecoPieces));
     for (double a : new double[] {area, unapproved, farmland, basicFarmland, otherFarmland, ecological, patchFarmland}) {
       if (!Double.isFinite(a)) {
         throw new IllegalStateException("an area is not a number (broken coordinates)");
@@ -173,12 +175,14 @@ public final class PatchJudge {
   }
 
   /**
-   * |⋃farm ∩ ⋃basic| for farm pieces already inside U. A basic-farmland parcel that is the same
-   * polygon as a farmland parcel (common: 永久基本农田 is drawn from the survey parcels) costs no
-   * overlay; the others meet only the basic pieces their envelope touches.
+   * |U ∩ ⋃farm ∖ ⋃basic|, the farmland off basic farmland. A farm piece that one basic piece
+   * covers, or that is the same polygon up to {@link #SAME_SHAPE_M} (永久基本农田 is drawn from the
+   * survey parcels, usually in another CRS, so its vertices come back from reprojection a few
+   * nanometres off), has none. Each other piece f near U adds |U ∩ f| − |U ∩ f ∩ ⋃basic|, with f
+   * cut by the basic pieces its envelope meets; both parts are clipped to U in one overlay each.
    */
-  private double farmlandOnBasic(List<Geometry> farmInU, List<Geometry> basicPieces, Areas areas) {
-    if (farmInU.isEmpty() || basicPieces.isEmpty()) {
+  private double farmlandOffBasic(Clip inU, List<Geometry> farmPieces, List<Geometry> basicPieces, Areas areas) {
+    if (inU == null || farmPieces.isEmpty()) {
       return 0;
     }
     STRtree index = new STRtree();
@@ -186,28 +190,44 @@ public final class PatchJudge {
       index.insert(basicPieces.get(i).getEnvelopeInternal(), i);
     }
     Map<Geometry, PreparedGeometry> prepared = new IdentityHashMap<>();
-    double sum = 0;
-    for (Geometry f : farmInU) {
-      // the tree answers in its own order; the sums must add in the list's
+    List<Geometry> partly = new ArrayList<>();
+    List<Geometry> onBasic = new ArrayList<>();
+    for (Geometry f : farmPieces) {
+      if (inU.side(f) == Clip.Side.OUTSIDE) {
+        continue;
+      }
+      // the tree answers in its own order; the overlay's input must not depend on it
       List<Integer> hits = new ArrayList<>();
       for (Object o : index.query(f.getEnvelopeInternal())) {
         hits.add((Integer) o);
       }
       hits.sort(null);
-      List<Geometry> near = new ArrayList<>(hits.size());
-      hits.forEach(i -> near.add(basicPieces.get(i)));
-      boolean covered = false;
-      for (Geometry b : near) {
-        if (b.getEnvelopeInternal().equals(f.getEnvelopeInternal()) && b.equalsExact(f) || coveredBy(f, b, prepared)) {
-          covered = true;
+      boolean whole = false;
+      List<Polygon> near = new ArrayList<>(hits.size());
+      for (int i : hits) {
+        Geometry b = basicPieces.get(i);
+        if (Shapes.same(f, b, SAME_SHAPE_M) || coveredBy(f, b, prepared)) {
+          whole = true;
           break;
         }
+        Clip.addPolygons(b, near);
       }
-      // the pieces have disjoint interiors: one that covers f is all of f's basic farmland
-      sum += covered ? areas.of(f) : areas.sum(within(f, PreparedGeometryFactory.prepare(f), near));
+      if (!whole) {
+        partly.add(f);
+        if (!near.isEmpty()) {
+          Clip.addPolygons(overlay.intersection(f, overlay.multi(near)), onBasic);
+        }
+      }
     }
-    return sum;
+    return partly.isEmpty() ? 0 : areas.sum(inU.within(partly, overlay)) - areas.sum(inU.within(onBasic, overlay));
   }
+
+  /**
+   * Vertices this close count as the same point when a basic piece is matched to a farm piece:
+   * far above reprojection noise (nanometres), far below survey precision; a 10 km boundary
+   * moved this far changes an area by 0.001 m².
+   */
+  static final double SAME_SHAPE_M = 1e-7;
 
   /**
    * Whether piece b covers f: for a farm piece clipped to U and the basic parcel it was cut from.
@@ -220,19 +240,9 @@ public final class PatchJudge {
     return b.isRectangle() || prepared.computeIfAbsent(b, PreparedGeometryFactory::prepare).covers(f);
   }
 
-  /** X ∩ each piece, skipping the overlay where X covers the piece or misses it. */
-  private List<Geometry> within(Geometry x, PreparedGeometry px, List<Geometry> pieces) {
-    List<Geometry> out = new ArrayList<>(pieces.size());
-    for (Geometry piece : pieces) {
-      if (!px.intersects(piece)) {
-        continue;
-      }
-      Geometry g = px.covers(piece) ? piece : overlay.intersection(piece, x);
-      if (!g.isEmpty()) {
-        out.add(g);
-      }
-    }
-    return out;
+  /** X ∩ each piece ({@link Clip#within}); nothing when X is empty. */
+  private List<Geometry> within(Clip x, List<Geometry> pieces) {
+    return x == null ? List.of() : x.within(pieces, overlay);
   }
 
   /**

@@ -7,6 +7,8 @@ import java.util.Map;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.index.strtree.STRtree;
 import org.locationtech.jts.operation.overlayng.CoverageUnion;
+import org.locationtech.jts.operation.relateng.RelateNG;
+import org.locationtech.jts.operation.relateng.RelatePredicate;
 
 /**
  * A layer near one patch as pieces with disjoint interiors whose union is the layer's union.
@@ -16,7 +18,8 @@ import org.locationtech.jts.operation.overlayng.CoverageUnion;
  * <p>Parcels that do not touch any other stay single pieces. Touching or overlapping parcels are
  * grouped; a group that is a clean coverage (shared edges, no overlaps, as survey parcels are)
  * is merged cheaply with {@link CoverageUnion}; one with overlaps (duplicated parcels) gets a
- * full robust union.
+ * full robust union. Touching is tested with {@link RelateNG}: the older relate throws "side
+ * location conflict" on parcels that coincide up to reprojection noise.
  */
 final class Pieces {
   private Pieces() {}
@@ -39,7 +42,7 @@ final class Pieces {
       Geometry a = geoms.get(i);
       for (Object o : tree.query(a.getEnvelopeInternal())) {
         int j = (Integer) o;
-        if (j > i && find(parent, i) != find(parent, j) && a.intersects(geoms.get(j))) {
+        if (j > i && find(parent, i) != find(parent, j) && RelateNG.relate(a, geoms.get(j), RelatePredicate.intersects())) {
           parent[find(parent, j)] = find(parent, i);
           grouped = true;
         }

@@ -29,6 +29,11 @@ final class RobustOverlay {
     return factory.createPolygon();
   }
 
+  /** Polygons with disjoint interiors as one geometry. */
+  Geometry multi(List<Polygon> polygons) {
+    return polygons.size() == 1 ? polygons.get(0) : factory.createMultiPolygon(polygons.toArray(new Polygon[0]));
+  }
+
   Geometry union(List<Geometry> geoms) {
     if (geoms.isEmpty()) {
       return empty();
