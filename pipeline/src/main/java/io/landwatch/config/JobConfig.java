@@ -27,6 +27,7 @@ import java.util.Map;
  * @param formats extra formats of the judged patches for desktop GIS: gpkg, shp, gdb
  * @param shapefileEncoding text encoding of Shapefile outputs (GBK by default)
  * @param chineseLabels patches.csv and patches.xlsx with Chinese headers and values (output.labels: zh)
+ * @param cache folder for the big layers' envelope caches (run.cache), or null to keep none
  */
 public record JobConfig(
     String name,
@@ -45,7 +46,8 @@ public record JobConfig(
     Map<String, String> taskLabels,
     List<String> formats,
     String shapefileEncoding,
-    boolean chineseLabels) {
+    boolean chineseLabels,
+    Path cache) {
 
   public JobConfig {
     approvals = List.copyOf(approvals);
@@ -67,23 +69,23 @@ public record JobConfig(
 
   public JobConfig withOutputDir(Path dir) {
     return new JobConfig(name, jobFile, patches, approvals, farmland, basicFarmland,
-        ecologicalRedline, villages, rules, dir, threads, progressSeconds, store, taskLabels, formats, shapefileEncoding, chineseLabels);
+        ecologicalRedline, villages, rules, dir, threads, progressSeconds, store, taskLabels, formats, shapefileEncoding, chineseLabels, cache);
   }
 
   public JobConfig withThreads(int n) {
     return new JobConfig(name, jobFile, patches, approvals, farmland, basicFarmland,
-        ecologicalRedline, villages, rules, outputDir, n, progressSeconds, store, taskLabels, formats, shapefileEncoding, chineseLabels);
+        ecologicalRedline, villages, rules, outputDir, n, progressSeconds, store, taskLabels, formats, shapefileEncoding, chineseLabels, cache);
   }
 
   public JobConfig withStore(Path s) {
     return new JobConfig(name, jobFile, patches, approvals, farmland, basicFarmland,
-        ecologicalRedline, villages, rules, outputDir, threads, progressSeconds, s, taskLabels, formats, shapefileEncoding, chineseLabels);
+        ecologicalRedline, villages, rules, outputDir, threads, progressSeconds, s, taskLabels, formats, shapefileEncoding, chineseLabels, cache);
   }
 
   /** The same job with other patch, approval and village layers (the distributed engine's local copies of remote ones). */
   public JobConfig withSmallLayers(LayerSpec p, List<LayerSpec> a, LayerSpec v) {
     return new JobConfig(name, jobFile, p, a, farmland, basicFarmland,
-        ecologicalRedline, v, rules, outputDir, threads, progressSeconds, store, taskLabels, formats, shapefileEncoding, chineseLabels);
+        ecologicalRedline, v, rules, outputDir, threads, progressSeconds, store, taskLabels, formats, shapefileEncoding, chineseLabels, cache);
   }
 
   /** Effective configuration as an ordered map, for the start log and the manifest. */
@@ -133,6 +135,7 @@ public record JobConfig(
     m.put("labels", chineseLabels ? "zh" : "en");
     m.put("threads", threads);
     m.put("progress_seconds", progressSeconds);
+    m.put("cache", cache == null ? null : cache.toString());
     return m;
   }
 

@@ -30,7 +30,7 @@ public final class JobConfigLoader {
       "referral_other_farmland_mu", "accountability_ratio", "approval_kinds", "due_days", "earliest_date", "result_types",
       "photo_max_distance_m", "require_photo_to_close", "deadlines", "escalation_days", "routing", "joint_meeting");
   private static final Set<String> OUTPUT_KEYS = Set.of("dir", "task_labels", "formats", "shapefile_encoding", "labels");
-  private static final Set<String> RUN_KEYS = Set.of("threads", "progress_seconds");
+  private static final Set<String> RUN_KEYS = Set.of("threads", "progress_seconds", "cache");
 
   private final Path file;
 
@@ -142,6 +142,7 @@ public final class JobConfigLoader {
     }
     int threads = Runtime.getRuntime().availableProcessors();
     int progress = 10;
+    Path cache = base.resolve(".landwatch-cache");
     JsonNode run = root.get("run");
     if (run != null && !run.isNull()) {
       requireObject(run, "run");
@@ -152,6 +153,10 @@ public final class JobConfigLoader {
       if (run.has("progress_seconds")) {
         progress = (int) positive(run.get("progress_seconds"), "run.progress_seconds");
       }
+      if (run.hasNonNull("cache")) {
+        String c = text(run.get("cache"), "run.cache");
+        cache = c.equalsIgnoreCase("none") ? null : resolve(base, c, "run.cache");
+      }
     }
     Path store = base.resolve("landwatch.gpkg");
     if (root.hasNonNull("store")) {
@@ -160,7 +165,7 @@ public final class JobConfigLoader {
     }
     return new JobConfig(name, file, patches, approvals, farmland, basic, eco, villages, rules,
         outDir, threads, progress, store, java.util.Collections.unmodifiableMap(labels), formats,
-        Charsets.normalize(shpEncoding), chinese);
+        Charsets.normalize(shpEncoding), chinese, cache);
   }
 
   private LayerSpec optionalLayer(JsonNode inputs, LayerRole role, Path base) {

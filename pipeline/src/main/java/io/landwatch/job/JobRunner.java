@@ -30,7 +30,7 @@ public final class JobRunner {
 
   /** Runs the job as of {@code runDate} (the date patrol tasks are due from). */
   public static RunResult run(JobConfig job, LocalDate runDate) {
-    return run(job, runDate, BigLayerReader.streaming(job.progressSeconds()));
+    return run(job, runDate, BigLayerReader.streaming(job.progressSeconds(), job.cache()));
   }
 
   /**

@@ -116,7 +116,7 @@ public final class SiteJudge {
     SmallLayers small = SmallLayers.withoutPatches(run, working);
     PatchIndex index = new PatchIndex(shapes);
     OverlayRequest request = new OverlayRequest(run, index, small, working, toLonLat());
-    BigLayers big = BigLayers.stream(request, BigLayerReader.streaming(job.progressSeconds()));
+    BigLayers big = BigLayers.stream(request, BigLayerReader.streaming(job.progressSeconds(), job.cache()));
     PatchJudge patchJudge = new PatchJudge(job.rules(), toLonLat());
     List<Judged> out = new ArrayList<>();
     for (int i = 0; i < sites.size(); i++) {

@@ -22,8 +22,13 @@ public interface BigLayerReader {
 
   /** Streams through GDAL on this machine, logging progress every {@code progressSeconds}. */
   static BigLayerReader streaming(int progressSeconds) {
+    return streaming(progressSeconds, null);
+  }
+
+  /** As {@link #streaming(int)}, keeping envelope caches in {@code cacheDir} (null: none). */
+  static BigLayerReader streaming(int progressSeconds, java.nio.file.Path cacheDir) {
     return (spec, patches, working, q, r) ->
-        new ParcelScanner(patches, working, q, r, progressSeconds).scan(spec, patches.size());
+        new ParcelScanner(patches, working, q, r, progressSeconds, cacheDir).scan(spec, patches.size());
   }
 
   /** Whether layers may be read concurrently (each call then runs on its own thread). */

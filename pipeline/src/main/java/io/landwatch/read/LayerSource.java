@@ -208,6 +208,16 @@ public final class LayerSource implements AutoCloseable {
     return layer.GetGeomType();
   }
 
+  /** Whether records can be fetched by FID without reading the layer from the start. */
+  public boolean randomRead() {
+    return tableGeometry == null && layer.TestCapability(org.gdal.ogr.ogrConstants.OLCRandomRead);
+  }
+
+  /** The record with this FID (delete it when done), or null. */
+  public Feature feature(long fid) {
+    return layer.GetFeature(fid);
+  }
+
   public long featureCount() {
     return layer.GetFeatureCount(1);
   }

@@ -71,6 +71,13 @@ class JobConfigLoaderTest {
     assertTrue(job.approvals().isEmpty());
     assertNull(job.farmland());
     assertEquals(Rules.defaults(), job.rules());
+    assertEquals(dir.resolve(".landwatch-cache"), job.cache(), "envelope caches beside the job by default");
+  }
+
+  @Test
+  void theEnvelopeCacheCanMoveOrBeSwitchedOff() throws Exception {
+    assertEquals(dir.resolve("tmp/lw"), load("inputs: {patches: p.shp}\nrun: {cache: tmp/lw}\n").cache());
+    assertNull(load("inputs: {patches: p.shp}\nrun: {cache: none}\n").cache());
   }
 
   @Test
