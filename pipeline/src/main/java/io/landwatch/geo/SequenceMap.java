@@ -6,11 +6,11 @@ import org.locationtech.jts.geom.CoordinateSequenceFilter;
 import org.locationtech.jts.geom.Geometry;
 
 /** A copy of a geometry with every coordinate sequence rewritten in place by one operation. */
-final class SequenceMap {
+public final class SequenceMap {
   private SequenceMap() {}
 
   /** {@code op} is called once per coordinate sequence of the copy (each ring, each line). */
-  static Geometry of(Geometry g, Consumer<CoordinateSequence> op) {
+  public static Geometry of(Geometry g, Consumer<CoordinateSequence> op) {
     Geometry copy = g.copy();
     copy.apply(new CoordinateSequenceFilter() {
       @Override

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.landwatch.config.Rules;
 import io.landwatch.geo.Gdal;
+import io.landwatch.geo.SequenceMap;
 import io.landwatch.model.Approval;
 import io.landwatch.prepare.GeometryPreparer;
 import io.landwatch.prepare.RepairReport;
@@ -58,28 +59,13 @@ class JudgeInvariantsTest {
 
   /** g with each vertex moved by up to d in x and y (the closing vertex with the first). */
   private static Geometry nudge(Geometry g, SplittableRandom rnd, double d) {
-    Geometry c = g.copy();
-    c.apply((org.locationtech.jts.geom.CoordinateSequenceFilter) new org.locationtech.jts.geom.CoordinateSequenceFilter() {
-      @Override
-      public void filter(org.locationtech.jts.geom.CoordinateSequence seq, int i) {
-        if (i == seq.size() - 1) {
-          seq.setOrdinate(i, 0, seq.getX(0));
-          seq.setOrdinate(i, 1, seq.getY(0));
-        } else {
-          seq.setOrdinate(i, 0, seq.getX(i) + (rnd.nextDouble() * 2 - 1) * d);
-          seq.setOrdinate(i, 1, seq.getY(i) + (rnd.nextDouble() * 2 - 1) * d);
-        }
+    Geometry c = SequenceMap.of(g, seq -> {
+      for (int i = 0; i < seq.size() - 1; i++) {
+        seq.setOrdinate(i, 0, seq.getX(i) + (rnd.nextDouble() * 2 - 1) * d);
+        seq.setOrdinate(i, 1, seq.getY(i) + (rnd.nextDouble() * 2 - 1) * d);
       }
-
-      @Override
-      public boolean isDone() {
-        return false;
-      }
-
-      @Override
-      public boolean isGeometryChanged() {
-        return true;
-      }
+      seq.setOrdinate(seq.size() - 1, 0, seq.getX(0));
+      seq.setOrdinate(seq.size() - 1, 1, seq.getY(0));
     });
     var r = new GeometryPreparer().fromJts(c, "t", new RepairReport());
     return ((GeometryPreparer.Prepared) r).geometry();
