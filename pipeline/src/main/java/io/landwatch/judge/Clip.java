@@ -13,6 +13,7 @@ import org.locationtech.jts.geom.Location;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.Polygonal;
 import org.locationtech.jts.geom.TopologyException;
+import org.locationtech.jts.index.strtree.STRtree;
 import org.locationtech.jts.geom.prep.PreparedPolygon;
 import org.locationtech.jts.noding.FastSegmentSetIntersectionFinder;
 import org.locationtech.jts.noding.SegmentStringUtil;
@@ -35,9 +36,16 @@ final class Clip {
   /** One vertex of each of X's rings: a ring inside a piece meets none of its edges. */
   private final List<Coordinate> ringPoints = new ArrayList<>();
   private final Map<Geometry, Side> sides = new IdentityHashMap<>();
+  /** X's part of each piece across its boundary, once clipped. */
+  private final Map<Geometry, List<Polygon>> parts = new IdentityHashMap<>();
+  /** For U = P − A: P's clip, which answers for every piece that A does not reach. */
+  private final Clip outer;
+  private final Clip removed;
 
-  private Clip(Geometry x) {
+  private Clip(Geometry x, Clip outer, Clip removed) {
     this.x = x;
+    this.outer = outer;
+    this.removed = removed;
     this.xEnv = x.getEnvelopeInternal();
     PreparedPolygon px = new PreparedPolygon((Polygonal) x);
     this.boundary = px.getIntersectionFinder();
@@ -53,7 +61,24 @@ final class Clip {
 
   /** @param x a non-empty Polygon or MultiPolygon */
   static Clip of(Geometry x) {
-    return new Clip(x);
+    return new Clip(x, null, null);
+  }
+
+  /**
+   * U = P − A. A piece that does not even touch A has the same part in U as in P: P's clip
+   * answers for it, so a piece across P's edge far from the approvals is clipped once for both.
+   *
+   * @param u P − A, non-empty
+   * @param inP P's clip
+   * @param a A (the approvals' union), non-empty
+   */
+  static Clip difference(Geometry u, Clip inP, Geometry a) {
+    return new Clip(u, inP, of(a));
+  }
+
+  /** The clip that answers for this piece: P's when it lies away from A, else this one. */
+  private Clip owner(Geometry piece) {
+    return outer != null && removed.side(piece) == Side.OUTSIDE ? outer : this;
   }
 
   Geometry geometry() {
@@ -62,7 +87,8 @@ final class Clip {
 
   /** Where a piece lies; asked again for the same piece (farmland, then farmland on basic), answered once. */
   Side side(Geometry piece) {
-    return sides.computeIfAbsent(piece, this::place);
+    Clip c = owner(piece);
+    return c == this ? sides.computeIfAbsent(piece, this::place) : c.side(piece);
   }
 
   private Side place(Geometry piece) {
@@ -95,31 +121,103 @@ final class Clip {
   }
 
   /**
-   * X ∩ each piece, as pieces with disjoint interiors: the pieces X covers, then the polygons of
-   * one overlay of X with all the pieces across its boundary.
+   * X ∩ each piece, as pieces with disjoint interiors: the pieces X covers whole, the others'
+   * parts. The pieces across X's boundary not clipped before are clipped in one overlay, and each
+   * polygon of the result is handed back to the piece it came from, so that a piece asked for
+   * again (farmland, then farmland off basic; a basic piece that is a farm piece) costs nothing.
    */
   List<Geometry> within(List<Geometry> pieces, RobustOverlay overlay) {
-    List<Geometry> out = new ArrayList<>(pieces.size());
-    List<Polygon> across = new ArrayList<>();
+    List<Geometry> mine = new ArrayList<>(pieces.size());
+    List<Geometry> outers = new ArrayList<>();
     for (Geometry piece : pieces) {
-      switch (side(piece)) {
+      (owner(piece) == this ? mine : outers).add(piece);
+    }
+    if (!outers.isEmpty()) {
+      outer.clipFresh(outers, overlay);
+    }
+    clipFresh(mine, overlay);
+    List<Geometry> out = new ArrayList<>(pieces.size());
+    for (Geometry piece : pieces) {
+      Clip c = owner(piece);
+      switch (c.side(piece)) {
         case INSIDE -> out.add(piece);
-        case ACROSS -> addPolygons(piece, across);
+        case ACROSS -> out.addAll(c.parts.get(piece));
         case OUTSIDE -> { }
       }
     }
-    if (across.size() > 1) {
-      try {
-        addPolygons(overlay.intersection(overlay.multi(across), x), out);
-        return out;
-      } catch (TopologyException e) {
-        // pieces that meet after all (a repaired union moved a vertex): one overlay each
+    return out;
+  }
+
+  /** Clips, in one overlay, the pieces across X's boundary not clipped before. */
+  private void clipFresh(List<Geometry> pieces, RobustOverlay overlay) {
+    List<Geometry> fresh = new ArrayList<>();
+    for (Geometry piece : pieces) {
+      if (side(piece) == Side.ACROSS && !parts.containsKey(piece)) {
+        fresh.add(piece);
       }
     }
-    for (Polygon piece : across) {
-      addPolygons(overlay.intersection(piece, x), out);
+    clip(fresh, overlay);
+  }
+
+  private void clip(List<Geometry> fresh, RobustOverlay overlay) {
+    if (fresh.size() > 1) {
+      List<Polygon> across = new ArrayList<>();
+      fresh.forEach(piece -> addPolygons(piece, across));
+      try {
+        if (attribute(fresh, overlay.intersection(overlay.multi(across), x))) {
+          return;
+        }
+      } catch (TopologyException e) {
+        // pieces that meet after all (a repaired union moved a vertex): one overlay each below
+      }
     }
-    return out;
+    for (Geometry piece : fresh) {
+      List<Polygon> own = new ArrayList<>(1);
+      addPolygons(overlay.intersection(piece, x), own);
+      parts.put(piece, own);
+    }
+  }
+
+  /**
+   * Hands each polygon of the clipped pieces back to its piece: the one whose envelope holds it,
+   * or among several the one holding its interior point. False (nothing kept) if one has none.
+   */
+  private boolean attribute(List<Geometry> fresh, Geometry cut) {
+    STRtree index = new STRtree();
+    for (Geometry piece : fresh) {
+      index.insert(piece.getEnvelopeInternal(), piece);
+    }
+    Map<Geometry, List<Polygon>> found = new IdentityHashMap<>();
+    for (int i = 0; i < cut.getNumGeometries(); i++) {
+      if (!(cut.getGeometryN(i) instanceof Polygon p) || p.isEmpty()) {
+        continue;
+      }
+      Envelope env = p.getEnvelopeInternal();
+      List<Geometry> holders = new ArrayList<>(1);
+      for (Object o : index.query(env)) {
+        if (((Geometry) o).getEnvelopeInternal().covers(env)) {
+          holders.add((Geometry) o);
+        }
+      }
+      Geometry owner = holders.size() == 1 ? holders.get(0) : null;
+      if (holders.size() > 1) {
+        Coordinate inside = p.getInteriorPoint().getCoordinate();
+        for (Geometry piece : holders) {
+          if (SimplePointInAreaLocator.locate(inside, piece) != Location.EXTERIOR) {
+            owner = piece;
+            break;
+          }
+        }
+      }
+      if (owner == null) {
+        return false;
+      }
+      found.computeIfAbsent(owner, k -> new ArrayList<>(1)).add(p);
+    }
+    for (Geometry piece : fresh) {
+      parts.put(piece, found.getOrDefault(piece, List.of()));
+    }
+    return true;
   }
 
   static void addPolygons(Geometry g, List<? super Polygon> out) {

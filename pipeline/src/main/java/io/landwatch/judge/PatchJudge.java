@@ -9,6 +9,7 @@ import io.landwatch.model.Patch;
 import io.landwatch.model.Priority;
 import io.landwatch.model.Village;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,19 +78,23 @@ public final class PatchJudge {
         covering.add(a.geometry());
       }
     }
-    Geometry u = covering.isEmpty() ? p : overlay.difference(p, overlay.union(covering));
+    Geometry approved = covering.isEmpty() ? null : overlay.union(covering);
+    Geometry u = approved == null ? p : overlay.difference(p, approved);
     Clip inP = Clip.of(p);
-    Clip inU = u == p ? inP : u.isEmpty() ? null : Clip.of(u);
+    Clip inU = u == p ? inP : u.isEmpty() ? null : approved.isEmpty() ? Clip.of(u) : Clip.difference(u, inP, approved);
 
     List<Geometry> farmPieces = Pieces.of(near(in.farmland(), p), overlay);
     List<Geometry> basicPieces = Pieces.of(near(in.basicFarmland(), p), overlay);
     List<Geometry> ecoPieces = Pieces.of(near(in.ecological(), p), overlay);
+    basicPieces = sameAsFarm(basicPieces, farmPieces);
+    // P first: U takes P's clip of every piece away from the approvals
+    List<Geometry> farmInP = u == p ? null : within(inP, farmPieces);
     List<Geometry> farmInU = within(inU, farmPieces);
 
     Areas areas = new Areas();
     double area = areas.of(p);
     double unapproved = u == p ? area : areas.of(u);
-    double patchFarmland = u == p ? areas.sum(farmInU) : areas.sum(within(inP, farmPieces));
+    double patchFarmland = areas.sum(u == p ? farmInU : farmInP);
     double farmland = areas.sum(farmInU);
     double basicFarmland = areas.sum(within(inU, basicPieces));
     double otherFarmland = farmlandOffBasic(inU, farmPieces, basicPieces, areas);
@@ -220,6 +225,32 @@ public final class PatchJudge {
       }
     }
     return partly.isEmpty() ? 0 : areas.sum(inU.within(partly, overlay)) - areas.sum(inU.within(onBasic, overlay));
+  }
+
+  /**
+   * The basic pieces, each that is a farm piece up to {@link #SAME_SHAPE_M} replaced by that farm
+   * piece: placed, clipped and measured once for both layers.
+   */
+  private static List<Geometry> sameAsFarm(List<Geometry> basicPieces, List<Geometry> farmPieces) {
+    if (basicPieces.isEmpty() || farmPieces.isEmpty()) {
+      return basicPieces;
+    }
+    // same shapes have envelopes within SAME_SHAPE_M: keyed on a 1 mm grid, they almost always share
+    // a key (one straddling a grid line is only measured on its own, not wrongly)
+    Map<List<Long>, Geometry> byEnvelope = new HashMap<>();
+    farmPieces.forEach(f -> byEnvelope.putIfAbsent(envelopeKey(f), f));
+    List<Geometry> out = new ArrayList<>(basicPieces.size());
+    for (Geometry b : basicPieces) {
+      Geometry f = byEnvelope.get(envelopeKey(b));
+      out.add(f != null && Shapes.same(f, b, SAME_SHAPE_M) ? f : b);
+    }
+    return out;
+  }
+
+  private static List<Long> envelopeKey(Geometry g) {
+    Envelope e = g.getEnvelopeInternal();
+    return List.of(Math.round(e.getMinX() * 1e3), Math.round(e.getMinY() * 1e3), Math.round(e.getMaxX() * 1e3),
+        Math.round(e.getMaxY() * 1e3));
   }
 
   /**

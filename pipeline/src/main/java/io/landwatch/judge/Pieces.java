@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.index.strtree.STRtree;
 import org.locationtech.jts.operation.overlayng.CoverageUnion;
 import org.locationtech.jts.operation.relateng.RelateNG;
 import org.locationtech.jts.operation.relateng.RelatePredicate;
@@ -33,16 +33,21 @@ final class Pieces {
     for (int i = 0; i < n; i++) {
       parent[i] = i;
     }
-    STRtree tree = new STRtree();
+    // pairs whose envelopes meet, by a sweep over the envelopes sorted by their west edge
+    Envelope[] env = new Envelope[n];
+    Integer[] byWest = new Integer[n];
     for (int i = 0; i < n; i++) {
-      tree.insert(geoms.get(i).getEnvelopeInternal(), i);
+      env[i] = geoms.get(i).getEnvelopeInternal();
+      byWest[i] = i;
     }
+    java.util.Arrays.sort(byWest, (a, b) -> Double.compare(env[a].getMinX(), env[b].getMinX()));
     boolean grouped = false;
-    for (int i = 0; i < n; i++) {
-      Geometry a = geoms.get(i);
-      for (Object o : tree.query(a.getEnvelopeInternal())) {
-        int j = (Integer) o;
-        if (j > i && find(parent, i) != find(parent, j) && RelateNG.relate(a, geoms.get(j), RelatePredicate.intersects())) {
+    for (int k = 0; k < n; k++) {
+      int i = byWest[k];
+      for (int m = k + 1; m < n && env[byWest[m]].getMinX() <= env[i].getMaxX(); m++) {
+        int j = byWest[m];
+        if (env[i].intersects(env[j]) && find(parent, i) != find(parent, j)
+            && RelateNG.relate(geoms.get(i), geoms.get(j), RelatePredicate.intersects())) {
           parent[find(parent, j)] = find(parent, i);
           grouped = true;
         }

@@ -65,5 +65,45 @@ class ClipTest {
     }
     assertEquals(expected, got, 1e-6);
     assertEquals(true, across > 20, "the test crosses P's edge: " + across);
+    // each polygon of the one overlay went back to its own piece: asked again, piece by piece
+    for (Geometry piece : pieces) {
+      double own = 0;
+      for (Geometry g : x.within(List.of(piece), OVERLAY)) {
+        own += g.getArea();
+      }
+      assertEquals(OverlayNGRobust.overlay(piece, p, OverlayNG.INTERSECTION).getArea(), own, 1e-6);
+    }
+  }
+
+  @Test
+  void uTakesPsAnswerOnlyForPiecesAwayFromTheApprovals() {
+    Geometry p = r(0, 0, 100, 60);
+    Geometry a = r(40, -10, 30, 90);
+    Geometry u = OverlayNGRobust.overlay(p, a, OverlayNG.DIFFERENCE);
+    Clip inP = Clip.of(p);
+    Clip inU = Clip.difference(u, inP, a);
+    List<Geometry> pieces = new ArrayList<>();
+    for (double px = -5; px < 110; px += 7) {
+      for (double py = -5; py < 70; py += 7) {
+        pieces.add(r(px, py, 5, 5));
+      }
+    }
+    inP.within(pieces, OVERLAY);
+    double expected = 0;
+    for (Geometry piece : pieces) {
+      Geometry part = OverlayNGRobust.overlay(piece, u, OverlayNG.INTERSECTION);
+      expected += part.getArea();
+      Side side = part.isEmpty() ? Side.OUTSIDE : Math.abs(part.getArea() - piece.getArea()) < 1e-9 ? Side.INSIDE : Side.ACROSS;
+      if (side != Side.ACROSS) {
+        assertEquals(side, inU.side(piece), piece.toText());
+      }
+    }
+    double got = 0;
+    for (Geometry g : inU.within(pieces, OVERLAY)) {
+      got += g.getArea();
+    }
+    assertEquals(expected, got, 1e-6);
+    assertEquals(Side.ACROSS, inU.side(r(38, 10, 5, 5)), "crosses A's edge inside P");
+    assertEquals(Side.OUTSIDE, inU.side(r(50, 10, 5, 5)), "inside A");
   }
 }
