@@ -176,4 +176,16 @@ class EnvelopeCacheTest {
       return raf.readUnsignedShort();
     }
   }
+
+  @Test
+  void aCacheFolderThatCannotBeWrittenOnlyCostsAWarning() throws Exception {
+    Path shp = writeLayer();
+    Path blocked = Files.writeString(dir.resolve("not-a-folder"), "x").resolve("cache");
+    Scan full = scan(shp, null);
+    Scan warned = scan(shp, blocked);
+    assertEquals(full.hits(), warned.hits());
+    assertEquals(full.quarantine(), warned.quarantine());
+    assertTrue(warned.log().stream().anyMatch(m -> m.contains("cannot be written") && m.contains("run.cache")),
+        warned.log().toString());
+  }
 }
