@@ -81,10 +81,6 @@ final class Clip {
     return outer != null && removed.side(piece) == Side.OUTSIDE ? outer : this;
   }
 
-  Geometry geometry() {
-    return x;
-  }
-
   /** Where a piece lies; asked again for the same piece (farmland, then farmland on basic), answered once. */
   Side side(Geometry piece) {
     Clip c = owner(piece);

@@ -261,8 +261,8 @@ public final class PatchJudge {
   static final double SAME_SHAPE_M = 1e-7;
 
   /**
-   * Whether piece b covers f: for a farm piece clipped to U and the basic parcel it was cut from.
-   * A rectangle answers from its envelope; other shapes are prepared once per patch.
+   * Whether basic piece b covers farm piece f. A rectangle answers from its envelope; other
+   * shapes are prepared once per patch.
    */
   private static boolean coveredBy(Geometry f, Geometry b, Map<Geometry, PreparedGeometry> prepared) {
     if (!b.getEnvelopeInternal().covers(f.getEnvelopeInternal())) {
@@ -278,8 +278,8 @@ public final class PatchJudge {
 
   /**
    * The geometries whose envelope meets P's. Both engines hand over only parcels that intersect
-   * P; what else comes (a test's grid) is skipped by envelope here and by {@link #within}'s
-   * prepared test, so no exact predicate is paid twice per parcel.
+   * P; what else comes (a test's grid) is skipped by envelope here and placed outside by
+   * {@link Clip}'s edge test, so no exact predicate is paid twice per parcel.
    */
   private static List<Geometry> near(List<Geometry> geoms, Geometry p) {
     Envelope env = p.getEnvelopeInternal();

@@ -70,6 +70,6 @@ final class RobustOverlay {
     }
     List<Polygon> polys = new ArrayList<>();
     PolygonExtracter.getPolygons(g, polys);
-    return polys.size() == 1 ? polys.get(0) : factory.createMultiPolygon(polys.toArray(new Polygon[0]));
+    return multi(polys);
   }
 }

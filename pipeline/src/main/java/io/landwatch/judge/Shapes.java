@@ -4,6 +4,7 @@ import org.locationtech.jts.geom.CoordinateSequence;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LineString;
+import org.locationtech.jts.geom.Polygon;
 
 /** Shape comparisons that tolerate reprojection noise. */
 final class Shapes {
@@ -33,7 +34,7 @@ final class Shapes {
   }
 
   private static boolean samePolygon(Geometry a, Geometry b, double tol) {
-    if (!(a instanceof org.locationtech.jts.geom.Polygon pa) || !(b instanceof org.locationtech.jts.geom.Polygon pb)
+    if (!(a instanceof Polygon pa) || !(b instanceof Polygon pb)
         || pa.getNumInteriorRing() != pb.getNumInteriorRing()) {
       return false;
     }

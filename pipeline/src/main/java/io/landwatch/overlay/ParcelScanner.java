@@ -60,8 +60,8 @@ public final class ParcelScanner {
     ParcelHits hits = new ParcelHits(patches.size());
     try (LayerSource src = LayerSource.open(spec)) {
       LayerScan scan = new LayerScan(spec, src, hits);
-      EnvelopeCache cache = EnvelopeCache.of(cacheDir, spec, src);
-      EnvelopeCache.Records cached = cache == null ? null : cache.open(src.featureCount());
+      EnvelopeCache cache = EnvelopeCache.of(cacheDir, spec, src, scan.records);
+      EnvelopeCache.Records cached = cache == null ? null : cache.open(scan.records);
       if (cached != null) {
         LOG.info(spec.name() + ": record envelopes from " + cache.file() + "; records fetched by FID where they meet a patch");
         try (cached) {
@@ -92,6 +92,7 @@ public final class ParcelScanner {
     private final Reprojector toWorking;
     private final PatchEnvelopes index;
     private final GeometryPreparer preparer = new GeometryPreparer();
+    private final long records;
     private final ProgressLog progress;
     private final double[] env = new double[4];
     private final List<Integer> near = new java.util.ArrayList<>();
@@ -112,7 +113,9 @@ public final class ParcelScanner {
       }
       this.toWorking = Reprojector.between(crs, working);
       this.index = patches.envelopesIn(Reprojector.between(working, crs), envelopeMargin(crs));
-      this.progress = new ProgressLog(spec.name(), src.featureCount(), progressSeconds);
+      // counted once: with a where: filter, OGR counts by reading the layer
+      this.records = src.featureCount();
+      this.progress = new ProgressLog(spec.name(), records, progressSeconds);
       progress.note(() -> String.format(java.util.Locale.ROOT, "%,d envelope candidates, %,d hits",
           candidates, hits.hits()));
       this.declaredPolygonal = spec.geometry() == null && polygonalType(src.geometryType());

@@ -57,9 +57,11 @@ public final class EnvelopeCache {
   /**
    * The cache of a layer in {@code dir}, or null when it cannot have one: no folder (run.cache:
    * none), coordinates from table columns, a driver without random reads, or a small layer.
+   *
+   * @param records the layer's record count ({@link LayerSource#featureCount()})
    */
-  public static EnvelopeCache of(Path dir, LayerSpec spec, LayerSource src) {
-    if (dir == null || spec.geometry() != null || !src.randomRead() || src.featureCount() < MIN_RECORDS) {
+  public static EnvelopeCache of(Path dir, LayerSpec spec, LayerSource src, long records) {
+    if (dir == null || spec.geometry() != null || !src.randomRead() || records < MIN_RECORDS) {
       return null;
     }
     Path path = spec.path().toAbsolutePath().normalize();
