@@ -5,31 +5,13 @@
 -- parcels whose box meets the patch (in the parcel layer's own CRS), and only those are repaired
 -- (when ST_IsValid rejects them), transformed (ST_Transform returns a geometry already in EPSG:4526
 -- as it is) and unioned. Overlay in EPSG:4526; areas ST_Area(geography, true) in CGCS2000.
-\set ON_ERROR_STOP on
-\timing off
-SET client_min_messages = warning;
-
-CREATE OR REPLACE FUNCTION lw_date(t text) RETURNS date LANGUAGE plpgsql IMMUTABLE AS $$
-DECLARE m text[];
-BEGIN
-  IF t IS NULL OR btrim(t) = '' THEN RETURN NULL; END IF;
-  m := regexp_match(btrim(t), '^(\d{4})(\d{2})(\d{2})$');
-  IF m IS NULL THEN m := regexp_match(btrim(t), '^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})'); END IF;
-  IF m IS NULL THEN RETURN NULL; END IF;
-  RETURN make_date(m[1]::int, m[2]::int, m[3]::int);
-EXCEPTION WHEN others THEN RETURN NULL;
-END $$;
+\ir functions.sql
 
 -- repair only what is invalid; transform only what is not already in the working CRS
 CREATE OR REPLACE FUNCTION lw_fix(g geometry) RETURNS geometry LANGUAGE sql IMMUTABLE AS $$
   SELECT CASE WHEN ST_IsValid(t) THEN ST_CollectionExtract(t, 3)
               ELSE ST_CollectionExtract(ST_MakeValid(t, 'method=structure'), 3) END
   FROM (SELECT ST_Force2D(ST_Transform(g, 4526)) AS t) s
-$$;
-
-CREATE OR REPLACE FUNCTION lw_area(g geometry) RETURNS float8 LANGUAGE sql IMMUTABLE AS $$
-  SELECT CASE WHEN g IS NULL OR ST_IsEmpty(g) THEN 0
-              ELSE ST_Area(ST_Transform(g, 4490)::geography, true) END
 $$;
 
 SELECT Find_SRID('public', 'gd', 'geom') AS gd_srid, Find_SRID('public', 'jbnt', 'geom') AS jbnt_srid,

@@ -2,28 +2,10 @@
 -- side-by-side timing and correctness cross-check. Layers were loaded by ogr2ogr in their own
 -- CRS into tables patches, approvals, homesteads, gd, jbnt, stbhhx, cun (geometry column geom).
 -- Overlay runs in EPSG:4526 (the patch layer's CRS); areas are ST_Area(geography, true) in CGCS2000.
-\set ON_ERROR_STOP on
-\timing off
-SET client_min_messages = warning;
-
-CREATE OR REPLACE FUNCTION lw_date(t text) RETURNS date LANGUAGE plpgsql IMMUTABLE AS $$
-DECLARE m text[];
-BEGIN
-  IF t IS NULL OR btrim(t) = '' THEN RETURN NULL; END IF;
-  m := regexp_match(btrim(t), '^(\d{4})(\d{2})(\d{2})$');
-  IF m IS NULL THEN m := regexp_match(btrim(t), '^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})'); END IF;
-  IF m IS NULL THEN RETURN NULL; END IF;
-  RETURN make_date(m[1]::int, m[2]::int, m[3]::int);
-EXCEPTION WHEN others THEN RETURN NULL;
-END $$;
+\ir functions.sql
 
 CREATE OR REPLACE FUNCTION lw_fix(g geometry) RETURNS geometry LANGUAGE sql IMMUTABLE AS $$
   SELECT ST_CollectionExtract(ST_MakeValid(ST_Force2D(ST_Transform(g, 4526)), 'method=structure'), 3)
-$$;
-
-CREATE OR REPLACE FUNCTION lw_area(g geometry) RETURNS float8 LANGUAGE sql IMMUTABLE AS $$
-  SELECT CASE WHEN g IS NULL OR ST_IsEmpty(g) THEN 0
-              ELSE ST_Area(ST_Transform(g, 4490)::geography, true) END
 $$;
 
 CREATE TEMP TABLE p AS
