@@ -16,9 +16,11 @@ import javax.management.NotificationListener;
 import javax.management.openmbean.CompositeData;
 
 /**
- * The driver's peak heap as the garbage collector sees it: the largest heap in use right after a
- * collection, over the run (what the driver really needed, without the garbage a heap-usage
- * sample would count). Logged at the end of a Spark run, and what the memory test compares.
+ * The driver's peak live heap: the largest heap in use right after a full collection, over the
+ * run, and at the moment the executors' results are all on the driver (a full collection is forced
+ * there). Minor collections are not counted: what they leave in the old generation includes
+ * garbage promoted before it died, which depends on when the collector happened to run, not on
+ * what the driver holds. Logged at the end of a Spark run, and what the memory test compares.
  */
 final class DriverHeap implements AutoCloseable {
   private final AtomicLong peak = new AtomicLong();
@@ -33,6 +35,9 @@ final class DriverHeap implements AutoCloseable {
         return;
       }
       var info = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
+      if (!info.getGcAction().contains("major")) {
+        return;
+      }
       long used = 0;
       for (var e : info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
         if (heapPools.contains(e.getKey())) {
@@ -53,11 +58,17 @@ final class DriverHeap implements AutoCloseable {
     return new DriverHeap();
   }
 
-  /** The peak so far, including the heap after one more full collection now. */
-  long peakBytes() {
+  /** Counts the live heap now (after a full collection) into the peak. */
+  void sample() {
     System.gc();
     MemoryUsage now = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
-    return Math.max(peak.get(), now.getUsed());
+    peak.accumulateAndGet(now.getUsed(), Math::max);
+  }
+
+  /** The peak so far, including the live heap now. */
+  long peakBytes() {
+    sample();
+    return peak.get();
   }
 
   @Override

@@ -16,6 +16,7 @@ public final class DriverTraffic {
   private final AtomicLong tasks = new AtomicLong();
   private volatile long rows;
   private SparkListener listener;
+  private Runnable onCollected = () -> { };
 
   /** Starts counting on this session's tasks. */
   void start(SparkSession spark) {
@@ -33,9 +34,15 @@ public final class DriverTraffic {
     spark.sparkContext().addSparkListener(listener);
   }
 
+  /** Runs {@code action} when the engine holds every result the executors returned (e.g. to sample the heap). */
+  void onCollected(Runnable action) {
+    this.onCollected = action;
+  }
+
   /** Stops counting once the listener bus has delivered every finished task's event. */
   void stop(SparkSession spark, long collectedRows) {
     this.rows = collectedRows;
+    onCollected.run();
     try {
       spark.sparkContext().listenerBus().waitUntilEmpty(60_000);
     } catch (java.util.concurrent.TimeoutException e) {

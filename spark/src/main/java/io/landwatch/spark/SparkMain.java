@@ -72,10 +72,11 @@ public final class SparkMain {
       }
       DriverTraffic traffic = new DriverTraffic();
       try (DriverHeap heap = DriverHeap.watch()) {
+        traffic.onCollected(heap::sample);
         RunResult r = run(job, asOf, master, broadcast, remoteOut, traffic);
         System.out.printf("Judged %d patches with the Spark engine; outputs in %s%n", r.results().size(),
             remoteOut != null ? remoteOut : job.outputDir());
-        System.out.printf(java.util.Locale.ROOT, "driver: peak heap after GC %d bytes; received %d bytes of task results,"
+        System.out.printf(java.util.Locale.ROOT, "driver: peak live heap %d bytes; received %d bytes of task results,"
             + " %d rows%n", heap.peakBytes(), traffic.bytes(), traffic.rows());
       }
     } catch (LandwatchException e) {

@@ -93,7 +93,7 @@ class StandaloneClusterTest {
   /**
    * The same patches against 1× and 10× the parcels (sample county, seed 97, scale 1 and 10), the
    * driver in its own JVM as spark-submit would start it: the bytes the executors return and the
-   * driver's peak heap (after GC) do not grow with the parcels.
+   * driver's peak live heap (after full collections) do not grow with the parcels.
    */
   @Test
   void theDriverDoesNotGrowWithTheParcels() throws Exception {
@@ -104,7 +104,7 @@ class StandaloneClusterTest {
     String jars = LocalCluster.appJars(dir);
     long[] x1 = driverRun(dir.resolve("x1"), jars);
     long[] x10 = driverRun(dir.resolve("x10"), jars);
-    System.out.printf("driver at 1x parcels (%,d): peak heap after GC %,d B, %,d B of task results, %,d rows;"
+    System.out.printf("driver at 1x parcels (%,d): peak live heap %,d B, %,d B of task results, %,d rows;"
         + " at 10x (%,d): %,d B, %,d B, %,d rows%n", one.farmland() + one.basicFarmland(), x1[0], x1[1], x1[2],
         ten.farmland() + ten.basicFarmland(), x10[0], x10[1], x10[2]);
     assertTrue(Math.abs(x10[0] - x1[0]) <= 0.10 * x1[0], "peak heap at 10x within 10% of 1x: " + x10[0] + " vs " + x1[0]);
@@ -126,7 +126,7 @@ class StandaloneClusterTest {
     assertTrue(p.waitFor(10, java.util.concurrent.TimeUnit.MINUTES), "driver finished");
     String out = Files.readString(log);
     assertEquals(0, p.exitValue(), out.substring(Math.max(0, out.length() - 5000)) + cluster.logs());
-    var m = java.util.regex.Pattern.compile("driver: peak heap after GC (\\d+) bytes; received (\\d+) bytes of task results, (\\d+) rows")
+    var m = java.util.regex.Pattern.compile("driver: peak live heap (\\d+) bytes; received (\\d+) bytes of task results, (\\d+) rows")
         .matcher(out);
     assertTrue(m.find(), out.substring(Math.max(0, out.length() - 3000)));
     return new long[] {Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), Long.parseLong(m.group(3))};
