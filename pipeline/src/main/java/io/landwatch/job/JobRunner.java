@@ -67,7 +67,6 @@ public final class JobRunner {
   private static RunResult execute(RunState run, CaseStore store, OverlayEngine engine, OutputSet set) {
     JobConfig job = run.job;
     RunLog.configuration(job);
-    io.landwatch.write.WorkbookWarmUp.start();
     TestHooks.point("run.start");
     Manifest manifest = Manifest.start(run);
     Crs working = PatchLayerChecks.workingCrs(job.patches());
@@ -90,7 +89,7 @@ public final class JobRunner {
 
     List<Path> written = new java.util.ArrayList<>();
     CasesAndTasks cases = null;
-    // the workbooks (POI) are written beside the other outputs and stages, awaited before the manifest
+    // the workbooks are written beside the other outputs and stages, awaited before the manifest
     try (Background background = new Background()) {
       written.addAll(PatchOutputs.write(run, results, working, toLonLat, background));
       run.stage("write");

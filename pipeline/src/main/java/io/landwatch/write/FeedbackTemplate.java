@@ -3,13 +3,8 @@ package io.landwatch.write;
 import io.landwatch.plan.Task;
 import io.landwatch.store.FeedbackVocabulary;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
-import org.apache.poi.ss.usermodel.DataValidation;
-import org.apache.poi.ss.usermodel.DataValidationHelper;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.util.CellRangeAddressList;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * 反馈表.xlsx (tasks-feedback.xlsx): the field-result form the township fills in and hands back to
@@ -31,39 +26,23 @@ public final class FeedbackTemplate {
    *     their words; actions come from the import's vocabulary
    */
   public static void write(Path target, List<Task> tasks, java.util.Collection<String> resultTypes) {
+    double[] widths = new double[HEADERS.size()];
+    for (int i = 0; i < widths.length; i++) {
+      widths[i] = i >= FIRST_INPUT ? 12 : 16;
+    }
     AtomicFile.write(target, out -> {
-      try (XSSFWorkbook wb = Xlsx.workbook()) {
-        Sheet sheet = wb.createSheet("反馈");
-        Xlsx.header(sheet, Xlsx.bold(wb), HEADERS);
-        for (int i = 0; i < HEADERS.size(); i++) {
-          sheet.setColumnWidth(i, (i >= FIRST_INPUT ? 12 : 16) * 256);
-        }
-        int r = 1;
-        var date = Xlsx.dateStyle(wb);
+      try (XlsxWriter wb = XlsxWriter.to(out)) {
+        XlsxWriter.Sheet sheet = wb.sheet("反馈", XlsxWriter.Layout.plain().widths(widths).frozen(1, 1).filtered());
+        sheet.header(HEADERS);
         for (Task t : tasks) {
-          Row row = sheet.createRow(r++);
           Object[] values = {t.taskId(), t.patchId(), t.township(), t.village(), t.inspector(),
               t.priority() == null ? null : t.priority().name(), t.dueOn()};
-          for (int i = 0; i < values.length; i++) {
-            Xlsx.put(row.createCell(i), values[i], false, date);
-          }
+          sheet.row(Arrays.stream(values).map(v -> Xlsx.value(v, false)).toList());
         }
         int last = Math.max(1, tasks.size());
-        DataValidationHelper dv = sheet.getDataValidationHelper();
-        sheet.addValidationData(list(dv, FeedbackVocabulary.resultWords(resultTypes), last, FIRST_INPUT));
-        sheet.addValidationData(list(dv, FeedbackVocabulary.ACTION_WORDS, last, FIRST_INPUT + 1));
-        sheet.createFreezePane(1, 1);
-        sheet.setAutoFilter(new org.apache.poi.ss.util.CellRangeAddress(0, last, 0, HEADERS.size() - 1));
-        wb.write(out);
+        sheet.dropDown(FIRST_INPUT, 1, last, FeedbackVocabulary.resultWords(resultTypes));
+        sheet.dropDown(FIRST_INPUT + 1, 1, last, FeedbackVocabulary.ACTION_WORDS);
       }
     });
-  }
-
-  private static DataValidation list(DataValidationHelper dv, List<String> words, int lastRow, int column) {
-    DataValidation v = dv.createValidation(dv.createExplicitListConstraint(words.toArray(new String[0])),
-        new CellRangeAddressList(1, lastRow, column, column));
-    v.setShowErrorBox(true);
-    v.setSuppressDropDownArrow(true);
-    return v;
   }
 }

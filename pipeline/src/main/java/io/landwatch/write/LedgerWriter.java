@@ -5,7 +5,6 @@ import io.landwatch.store.Ledger;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * The patrol ledger as CSV (UTF-8 with BOM: the case sheet, 巡查台账) or XLSX (every sheet: cases,
@@ -25,21 +24,15 @@ public final class LedgerWriter {
       });
     } else if (name.endsWith(".xlsx")) {
       AtomicFile.write(out, os -> {
-        try (XSSFWorkbook wb = Xlsx.workbook()) {
-          var bold = Xlsx.bold(wb);
-          var date = Xlsx.dateStyle(wb);
+        try (XlsxWriter wb = XlsxWriter.to(os)) {
           for (Ledger.Sheet s : sheets) {
-            var sheet = wb.createSheet(s.name());
-            Xlsx.header(sheet, bold, s.columns());
-            int n = 1;
+            XlsxWriter.Sheet sheet = wb.sheet(s.name(), XlsxWriter.Layout.plain());
+            sheet.header(s.columns());
             for (List<Object> values : s.rows()) {
-              var row = sheet.createRow(n++);
-              for (int i = 0; i < values.size(); i++) {
-                Xlsx.put(row.createCell(i), values.get(i), Xlsx.isDateColumn(s.columns().get(i)), date);
-              }
+              sheet.row(java.util.stream.IntStream.range(0, values.size())
+                  .mapToObj(i -> Xlsx.value(values.get(i), Xlsx.isDateColumn(s.columns().get(i)))).toList());
             }
           }
-          wb.write(os);
         }
       });
     } else {

@@ -1,15 +1,8 @@
 package io.landwatch.write;
 
 import java.nio.file.Path;
-import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.PrintSetup;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.xssf.usermodel.XSSFSheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * Writes {@link TypedTable}s as XLSX (one sheet each: ids as text cells, dates as Excel dates,
@@ -21,68 +14,37 @@ public final class TypedTableWriter {
 
   public static void xlsx(Path target, List<TypedTable> tables) {
     AtomicFile.write(target, os -> {
-      try (XSSFWorkbook wb = Xlsx.workbook()) {
-        CellStyle bold = Xlsx.bold(wb);
-        CellStyle date = wb.createCellStyle();
-        date.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat("yyyy-mm-dd"));
-        CellStyle text = wb.createCellStyle();
-        text.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat("@"));
-        CellStyle number = wb.createCellStyle();
-        number.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat("0.00"));
+      try (XlsxWriter wb = XlsxWriter.to(os)) {
         for (TypedTable t : tables) {
-          XSSFSheet sheet = wb.createSheet(t.name());
-          Xlsx.header(sheet, bold, t.headers());
-          int r = 1;
+          double[] widths = t.columns().stream().mapToDouble(c -> Math.min(255, c.width())).toArray();
+          XlsxWriter.Layout layout = XlsxWriter.Layout.plain().widths(widths).frozen(0, 1)
+              .printed(t.title(), "第 &P 页 / 共 &N 页");
+          XlsxWriter.Sheet sheet = wb.sheet(t.name(), t.columns().isEmpty() ? layout : layout.filtered());
+          sheet.header(t.headers());
+          List<Object> row = new ArrayList<>();
           for (List<Object> values : t.rows()) {
-            Row row = sheet.createRow(r++);
+            row.clear();
             for (int i = 0; i < values.size(); i++) {
-              put(row.createCell(i), t.columns().get(i).kind(), values.get(i), date, text, number);
+              row.add(value(t.columns().get(i).kind(), values.get(i)));
             }
+            sheet.row(row);
           }
-          for (int i = 0; i < t.columns().size(); i++) {
-            sheet.setColumnWidth(i, Math.min(255, t.columns().get(i).width()) * 256);
-          }
-          sheet.createFreezePane(0, 1);
-          if (!t.columns().isEmpty()) {
-            sheet.setAutoFilter(new CellRangeAddress(0, Math.max(1, t.rows().size()), 0, t.columns().size() - 1));
-          }
-          PrintSetup ps = sheet.getPrintSetup();
-          ps.setLandscape(true);
-          ps.setPaperSize(PrintSetup.A4_PAPERSIZE);
-          ps.setFitWidth((short) 1);
-          ps.setFitHeight((short) 0);
-          sheet.setFitToPage(true);
-          sheet.setRepeatingRows(CellRangeAddress.valueOf("1:1"));
-          if (t.title() != null) {
-            sheet.getHeader().setCenter(t.title());
-          }
-          sheet.getFooter().setCenter("第 &P 页 / 共 &N 页");
         }
-        wb.write(os);
       }
     });
   }
 
-  private static void put(Cell c, TypedTable.Kind kind, Object v, CellStyle date, CellStyle text, CellStyle number) {
+  private static Object value(TypedTable.Kind kind, Object v) {
     if (v == null) {
-      return;
+      return null;
     }
-    switch (kind) {
-      case DATE -> {
-        c.setCellValue((LocalDate) v);
-        c.setCellStyle(date);
-      }
-      case NUMBER -> {
-        c.setCellValue(((Number) v).doubleValue());
-        c.setCellStyle(number);
-      }
-      case INTEGER -> c.setCellValue(((Number) v).doubleValue());
-      case ID -> {
-        c.setCellValue(v.toString());
-        c.setCellStyle(text);
-      }
-      default -> c.setCellValue(v.toString());
-    }
+    return switch (kind) {
+      case DATE -> v;
+      case NUMBER -> new XlsxWriter.Cell(((Number) v).doubleValue(), XlsxWriter.Style.DECIMAL2);
+      case INTEGER -> ((Number) v).doubleValue();
+      case ID -> new XlsxWriter.Cell(v.toString(), XlsxWriter.Style.TEXT);
+      default -> v.toString();
+    };
   }
 
   public static void csv(Path target, TypedTable t) {
