@@ -3,7 +3,6 @@ package io.landwatch.config;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.landwatch.LandwatchException;
 import io.landwatch.util.Charsets;
 import java.io.IOException;
@@ -49,8 +48,7 @@ public final class JobConfigLoader {
     }
     JsonNode root;
     try {
-      root = new YAMLMapper().readTree(file.toFile());
-      DuplicateKeys.check(file);
+      root = YamlTree.read(file, "Job file");
     } catch (JsonProcessingException e) {
       String where = e.getLocation() == null ? ""
           : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
@@ -82,7 +80,7 @@ public final class JobConfigLoader {
     List<LayerSpec> approvals = new ArrayList<>();
     JsonNode a = inputs.get("approvals");
     if (a != null && !a.isNull()) {
-      ArrayNode list = a.isArray() ? (ArrayNode) a : new YAMLMapper().createArrayNode().add(a);
+      ArrayNode list = a.isArray() ? (ArrayNode) a : com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode().add(a);
       for (int i = 0; i < list.size(); i++) {
         approvals.add(layer(list.get(i), LayerRole.APPROVALS, "approvals[" + i + "]", base));
       }

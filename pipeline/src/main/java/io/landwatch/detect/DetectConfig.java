@@ -1,7 +1,6 @@
 package io.landwatch.detect;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.landwatch.LandwatchException;
 import io.landwatch.config.Suggest;
 import io.landwatch.prepare.DateParser;
@@ -97,7 +96,7 @@ public record DetectConfig(int red, int nir, int green, int blue, double ndviDro
   public static DetectConfig load(Path file) {
     JsonNode root;
     try {
-      root = new YAMLMapper().readTree(file.toFile());
+      root = io.landwatch.config.YamlTree.read(file, "Detect config");
     } catch (IOException e) {
       throw LandwatchException.invalidJob("Detect config " + file + " cannot be read: " + e.getMessage());
     }

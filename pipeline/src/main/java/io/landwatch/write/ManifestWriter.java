@@ -1,7 +1,5 @@
 package io.landwatch.write;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.landwatch.read.DataSourceFiles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,8 +15,7 @@ public final class ManifestWriter {
   private ManifestWriter() {}
 
   public static void write(Path target, Map<String, Object> manifest) {
-    AtomicFile.write(target, out -> new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-        .writeValue(out, manifest));
+    JsonFiles.write(target, manifest);
   }
 
   /** Every file of a data source (all parts of a Shapefile, every file of a .gdb folder) with size and SHA-256. */

@@ -1,7 +1,5 @@
 package io.landwatch.write;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.landwatch.config.Rules;
 import io.landwatch.geo.Units;
 import io.landwatch.judge.PatchResult;
@@ -73,8 +71,7 @@ public final class SummaryWriter {
   }
 
   public static void write(Path target, Map<String, Object> summary) {
-    AtomicFile.write(target, out -> new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-        .writeValue(out, summary));
+    JsonFiles.write(target, summary);
   }
 
   private static Map<String, Object> totals(List<PatchResult> rs) {
