@@ -3,6 +3,8 @@ package io.landwatch.cli;
 import io.landwatch.ExitCode;
 import io.landwatch.LandwatchException;
 import io.landwatch.Version;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
@@ -11,8 +13,6 @@ import picocli.CommandLine;
 @Command(name = "landwatch", mixinStandardHelpOptions = true, versionProvider = Main.VersionInfo.class,
     description = "Judges satellite change patches (卫片图斑) against approvals and red lines,"
         + " measures what was occupied, and writes GIS-ready results.",
-    subcommands = {InspectCommand.class, ValidateCommand.class, SamplesCommand.class, RunCommand.class,
-        FeedbackCommand.class, LeadsCommand.class, PatrolCommand.class, CaseCommand.class, ReportCommand.class, ExportCommand.class, LedgerCommand.class, StatusCommand.class, DetectCommand.class},
     footerHeading = "%nExit codes:%n",
     footer = {"  0  success", "  1  unexpected internal error (a bug: please report it with the log)",
         "  2  command-line usage error", "  3  the job file is invalid",
@@ -22,6 +22,16 @@ import picocli.CommandLine;
         "  7  another run is using the case store (try again when it has finished)",
         "  8  a feedback file had rejected rows (nothing applied without --partial)"})
 public final class Main implements Runnable {
+  /**
+   * The subcommands in the order help lists them. Only the one a command line names is built
+   * (picocli reads every option annotation of a command it is given: all thirteen cost a nightly
+   * run ~0.1 s); help, a mistyped name or no name at all get them all.
+   */
+  private static final Map<String, Class<?>> COMMANDS = commands(InspectCommand.class, ValidateCommand.class,
+      SamplesCommand.class, RunCommand.class, FeedbackCommand.class, LeadsCommand.class, PatrolCommand.class,
+      CaseCommand.class, ReportCommand.class, ExportCommand.class, LedgerCommand.class, StatusCommand.class,
+      DetectCommand.class);
+
   @Option(names = {"-q", "--quiet"}, description = "Log warnings and errors only.", scope = CommandLine.ScopeType.INHERIT)
   boolean quiet;
 
@@ -42,6 +52,12 @@ public final class Main implements Runnable {
   public static int execute(String... args) {
     Main main = new Main();
     CommandLine cl = new CommandLine(main);
+    String named = java.util.Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse(null);
+    COMMANDS.forEach((name, type) -> {
+      if (!COMMANDS.containsKey(named) || name.equals(named)) {
+        cl.addSubcommand(name, type);
+      }
+    });
     cl.setExecutionStrategy(parsed -> {
       Logs.configure(main.quiet);
       return new CommandLine.RunLast().execute(parsed);
@@ -70,6 +86,14 @@ public final class Main implements Runnable {
       return ExitCode.INTERNAL.code();
     });
     return cl.execute(args);
+  }
+
+  private static Map<String, Class<?>> commands(Class<?>... types) {
+    Map<String, Class<?>> m = new LinkedHashMap<>();
+    for (Class<?> t : types) {
+      m.put(t.getAnnotation(Command.class).name(), t);
+    }
+    return m;
   }
 
   /** The version line. */
