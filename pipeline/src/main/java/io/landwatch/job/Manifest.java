@@ -4,6 +4,7 @@ import io.landwatch.Version;
 import io.landwatch.config.LayerSpec;
 import io.landwatch.geo.Gdal;
 import io.landwatch.model.LayerCount;
+import io.landwatch.write.DigestCache;
 import io.landwatch.write.ManifestWriter;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -17,7 +18,8 @@ import java.util.concurrent.Future;
 
 /**
  * manifest.json: versions, configuration, every input file with its SHA-256 (hashed on a thread
- * of its own while the layers are read), record counts, the files written, stage times.
+ * of its own while the layers are read, or taken from the run cache when the file is unchanged),
+ * record counts, the files written, stage times.
  */
 final class Manifest {
   private final Future<List<Object>> fingerprints;
@@ -48,6 +50,7 @@ final class Manifest {
   }
 
   private static List<Object> fingerprints(RunState run) {
+    DigestCache digests = DigestCache.in(run.job.cache());
     List<Object> inputs = new ArrayList<>();
     for (LayerSpec s : run.job.layers()) {
       Map<String, Object> i = new LinkedHashMap<>();
@@ -55,10 +58,11 @@ final class Manifest {
       if (s.remote()) {
         i.put("uri", s.uri());
       } else {
-        i.put("files", ManifestWriter.fingerprints(s.path()));
+        i.put("files", ManifestWriter.fingerprints(s.path(), digests));
       }
       inputs.add(i);
     }
+    digests.save();
     return inputs;
   }
 

@@ -19,14 +19,14 @@ public final class ManifestWriter {
   }
 
   /** Every file of a data source (all parts of a Shapefile, every file of a .gdb folder) with size and SHA-256. */
-  public static List<Map<String, Object>> fingerprints(Path source) {
+  public static List<Map<String, Object>> fingerprints(Path source, DigestCache digests) {
     List<Map<String, Object>> out = new ArrayList<>();
     for (Path f : DataSourceFiles.of(source)) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("path", f.toString());
       try {
         m.put("bytes", Files.size(f));
-        m.put("sha256", Sha256.of(f));
+        m.put("sha256", digests.sha256(f));
       } catch (IOException e) {
         m.put("error", e.getMessage());
       }
