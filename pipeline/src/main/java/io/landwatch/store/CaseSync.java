@@ -156,14 +156,19 @@ public final class CaseSync {
       boolean current = store.writes() == writesAtRead;
       NightlyChecks.Counts checks = new NightlyChecks(store, rules, runId, runDate).run(kinds, approvals, toWorking,
           toLonLat, current ? caseRows : store.cases(), current ? taskRows : store.tasks());
+      // nor need the deadlines and the open tasks, when the checks changed nothing either
+      boolean unchanged = store.writes() == writesAtRead;
       totals(results, runId, runDate);
       store.insert(new RunRow(runId, job, runDate.toString(), started.toString(), Instant.now().toString(),
           results.size(), counts[0], counts[1], counts[2], "committed"));
       TestHooks.point("sync.before-commit");
       store.commit();
       TestHooks.point("sync.after-commit");
-      List<Deadlines.Deadline> deadlines = Deadlines.of(store, rules.cases(), runDate, DEADLINE_DAYS);
-      return new Report(runId, counts[0], counts[1], counts[2], store.openTasks().stream().map(CaseSync::task).toList(),
+      List<Deadlines.Deadline> deadlines = Deadlines.of(store, unchanged ? caseRows : store.cases(), rules.cases(), runDate,
+          DEADLINE_DAYS);
+      List<TaskRow> open = unchanged ? taskRows.stream().filter(t -> t.status() != TaskStatus.CLOSED)
+          .sorted(Comparator.comparing(TaskRow::taskId)).toList() : store.openTasks();
+      return new Report(runId, counts[0], counts[1], counts[2], open.stream().map(CaseSync::task).toList(),
           new Nightly(checks.followUps(), checks.laterApprovals(), checks.escalated(), checks.routed(), joined.size(),
               deadlines));
     } catch (RuntimeException e) {

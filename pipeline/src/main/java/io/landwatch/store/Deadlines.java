@@ -35,9 +35,14 @@ public final class Deadlines {
 
   /** Every listed window of the store's cases, by due day and case. */
   public static List<Deadline> of(CaseStore store, CaseRules rules, LocalDate asOf, int withinDays) {
+    return of(store, store.cases(), rules, asOf, withinDays);
+  }
+
+  /** As above, for the store's cases as the caller has just read them. */
+  static List<Deadline> of(CaseStore store, List<CaseRow> cases, CaseRules rules, LocalDate asOf, int withinDays) {
     Map<String, List<StepRow>> steps = new java.util.HashMap<>();
     store.steps().forEach(s -> steps.computeIfAbsent(s.caseId(), k -> new ArrayList<>()).add(s));
-    return of(store.cases(), store.caseLife(), steps, rules, asOf, withinDays);
+    return of(cases, store.caseLife(), steps, rules, asOf, withinDays);
   }
 
   static List<Deadline> of(List<CaseRow> cases, Map<String, CaseLife> life, Map<String, List<StepRow>> steps,

@@ -57,7 +57,8 @@ public final class PatchXlsx {
     } else if (v instanceof Number x) {
       return x.doubleValue();
     } else if ((name.equals("before_date") || name.equals("after_date")) && v instanceof String s && !s.isEmpty()) {
-      return LocalDate.parse(s);
+      LocalDate d = Xlsx.isoDate(s);
+      return d != null ? d : LocalDate.parse(s);
     }
     return PatchLabels.value(name, CsvWriter.cell(v), chinese);
   }

@@ -14,10 +14,24 @@ final class Xlsx {
     if (v == null || v instanceof Number || v instanceof LocalDate) {
       return v;
     }
-    if (dateColumn && v instanceof String s && s.matches("\\d{4}-\\d{2}-\\d{2}")) {
-      return LocalDate.parse(s);
+    LocalDate d = dateColumn && v instanceof String s ? isoDate(s) : null;
+    return d != null ? d : v.toString();
+  }
+
+  /**
+   * The day of a text written 2023-07-05, or null for any other text. (Not LocalDate.parse or a
+   * regex: a workbook calls this for every cell of a date column, in a JVM that is seconds old.)
+   */
+  static LocalDate isoDate(String s) {
+    if (s.length() != 10 || s.charAt(4) != '-' || s.charAt(7) != '-') {
+      return null;
     }
-    return v.toString();
+    for (int i : new int[] {0, 1, 2, 3, 5, 6, 8, 9}) {
+      if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+        return null;
+      }
+    }
+    return LocalDate.of(Integer.parseInt(s, 0, 4, 10), Integer.parseInt(s, 5, 7, 10), Integer.parseInt(s, 8, 10, 10));
   }
 
   /** Columns that hold days: opened_on, due_on, on, service_date, rectify_by, ... */

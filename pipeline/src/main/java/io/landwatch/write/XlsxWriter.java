@@ -93,7 +93,7 @@ final class XlsxWriter implements AutoCloseable {
    * @param name at most 31 characters, none of []:*?/\ and not a name already used (in any case)
    */
   Sheet sheet(String name, Layout layout) throws IOException {
-    if (name.isEmpty() || name.length() > 31 || name.matches(".*[\\[\\]:*?/\\\\].*") || name.startsWith("'")) {
+    if (name.isEmpty() || name.length() > 31 || name.chars().anyMatch(c -> "[]:*?/\\".indexOf(c) >= 0) || name.startsWith("'")) {
       throw new IllegalArgumentException("not a valid sheet name: " + name);
     }
     if (!sheetNamesLower.add(name.toLowerCase(Locale.ROOT))) {

@@ -131,6 +131,16 @@ class XlsxWriterTest {
   }
 
   @Test
+  void onlyIsoDayTextBecomesADate() {
+    assertEquals(LocalDate.of(2023, 7, 5), Xlsx.isoDate("2023-07-05"));
+    for (String notIso : List.of("2023-7-5", "2023/07/05", "20230705", "2023-07-05T10:00", "２０２３-07-05", "abcd-ef-gh")) {
+      assertNull(Xlsx.isoDate(notIso), notIso);
+    }
+    assertEquals(LocalDate.of(2023, 7, 5), Xlsx.value("2023-07-05", true));
+    assertEquals("2023-07-05", Xlsx.value("2023-07-05", false), "text outside a date column stays text");
+  }
+
+  @Test
   void columnLetters() {
     assertEquals(List.of("A", "Z", "AA", "AZ", "BA", "ZZ", "AAA", "XFD"),
         java.util.stream.IntStream.of(0, 25, 26, 51, 52, 701, 702, 16383).mapToObj(XlsxWriter::column).toList());
