@@ -81,17 +81,12 @@ public final class GeoJsonWriter {
     });
   }
 
+  /** A property value: decimals as written, doubles plain to 10 places, lists as arrays, anything unknown as text. */
   static void value(JsonGenerator g, Object v) throws IOException {
-    if (v == null) {
-      g.writeNull();
+    if (v == null || v instanceof Boolean || v instanceof Integer || v instanceof Long) {
+      JsonFiles.value(g, v);
     } else if (v instanceof PatchProperties.Decimal d) {
       g.writeNumber(d.text());
-    } else if (v instanceof Boolean b) {
-      g.writeBoolean(b);
-    } else if (v instanceof Integer i) {
-      g.writeNumber(i);
-    } else if (v instanceof Long l) {
-      g.writeNumber(l);
     } else if (v instanceof Double d) {
       g.writeNumber(Numbers.plain(d, 10));
     } else if (v instanceof List<?> list) {

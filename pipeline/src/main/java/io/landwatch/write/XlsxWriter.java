@@ -355,46 +355,44 @@ final class XlsxWriter implements AutoCloseable {
    * surrogates become U+FFFD.
    */
   static String escapeXstring(String s) {
-    StringBuilder b = null;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      String rep = null;
+    return replaced(s, (t, i) -> {
+      char c = t.charAt(i);
       if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0xFFFE || c == 0xFFFF) {
-        rep = String.format(Locale.ROOT, "_x%04X_", (int) c);
-      } else if (c == '_' && s.startsWith("_x", i) && i + 7 <= s.length()
-          && s.substring(i + 2, i + 7).matches("[0-9A-Fa-f]{4}_")) {
-        rep = "_x005F_";
-      } else if (Character.isHighSurrogate(c) && (i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1)))
-          || Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(s.charAt(i - 1)))) {
-        rep = "\uFFFD";
+        return String.format(Locale.ROOT, "_x%04X_", (int) c);
+      } else if (c == '_' && t.startsWith("_x", i) && i + 7 <= t.length()
+          && t.substring(i + 2, i + 7).matches("[0-9A-Fa-f]{4}_")) {
+        return "_x005F_";
+      } else if (Character.isHighSurrogate(c) && (i + 1 >= t.length() || !Character.isLowSurrogate(t.charAt(i + 1)))
+          || Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(t.charAt(i - 1)))) {
+        return "\uFFFD";
       }
-      if (rep != null && b == null) {
-        b = new StringBuilder(s.length() + 16).append(s, 0, i);
-      }
-      if (b != null) {
-        if (rep != null) {
-          b.append(rep);
-        } else {
-          b.append(c);
-        }
-      }
-    }
-    return b == null ? s : b.toString();
+      return null;
+    });
   }
 
   /** XML text and attribute escaping. */
   static String xml(String s) {
+    return replaced(s, (t, i) -> switch (t.charAt(i)) {
+      case '&' -> "&amp;";
+      case '<' -> "&lt;";
+      case '>' -> "&gt;";
+      case '"' -> "&quot;";
+      case '\r' -> "&#13;";
+      default -> null;
+    });
+  }
+
+  /** What a character at an index of a text is replaced by, or null to keep it. */
+  @FunctionalInterface
+  private interface Replacement {
+    String at(String text, int index);
+  }
+
+  /** {@code s} with characters replaced; {@code s} itself (no copy) when none is. */
+  private static String replaced(String s, Replacement replacement) {
     StringBuilder b = null;
     for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      String rep = switch (c) {
-        case '&' -> "&amp;";
-        case '<' -> "&lt;";
-        case '>' -> "&gt;";
-        case '"' -> "&quot;";
-        case '\r' -> "&#13;";
-        default -> null;
-      };
+      String rep = replacement.at(s, i);
       if (rep != null && b == null) {
         b = new StringBuilder(s.length() + 16).append(s, 0, i);
       }
@@ -402,7 +400,7 @@ final class XlsxWriter implements AutoCloseable {
         if (rep != null) {
           b.append(rep);
         } else {
-          b.append(c);
+          b.append(s.charAt(i));
         }
       }
     }
