@@ -72,6 +72,7 @@ final class XlsxWriter implements AutoCloseable {
   private final ZipOutputStream zip;
   private final Writer out;
   private final Map<String, Integer> strings = new LinkedHashMap<>();
+  private long stringCells;
   private final List<String> sheetNames = new ArrayList<>();
   private final Set<String> sheetNamesLower = new HashSet<>();
   private final List<String> definedNames = new ArrayList<>();
@@ -252,7 +253,7 @@ final class XlsxWriter implements AutoCloseable {
     }
     entry("xl/sharedStrings.xml");
     out.write("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<sst xmlns=\"" + MAIN + "\" count=\""
-        + strings.size() + "\" uniqueCount=\"" + strings.size() + "\">");
+        + stringCells + "\" uniqueCount=\"" + strings.size() + "\">");
     for (String s : strings.keySet()) {
       boolean keepSpace = !s.isEmpty() && (Character.isWhitespace(s.charAt(0)) || Character.isWhitespace(s.charAt(s.length() - 1)));
       out.write("<si><t" + (keepSpace ? " xml:space=\"preserve\"" : "") + ">" + xml(escapeXstring(s)) + "</t></si>");
@@ -319,6 +320,7 @@ final class XlsxWriter implements AutoCloseable {
   }
 
   private int string(String s) {
+    stringCells++;
     Integer i = strings.get(s);
     if (i == null) {
       i = strings.size();

@@ -113,6 +113,31 @@ class XlsxWriterTest {
   }
 
   @Test
+  void repeatedTextIsStoredOnce() throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (XlsxWriter wb = XlsxWriter.to(bytes)) {
+      XlsxWriter.Sheet s = wb.sheet("t", XlsxWriter.Layout.plain());
+      s.header(List.of("village", "verdict"));
+      for (int i = 0; i < 50; i++) {
+        s.row(List.of("石门村", i % 2 == 0 ? "suspected_illegal" : "approved"));
+      }
+    }
+    String sst = null;
+    try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+      for (var e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+        if (e.getName().equals("xl/sharedStrings.xml")) {
+          sst = new String(zip.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+      }
+    }
+    assertTrue(sst != null && sst.contains("count=\"102\" uniqueCount=\"5\""), sst);
+    try (XSSFWorkbook wb = new XSSFWorkbook(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+      assertEquals("approved", wb.getSheet("t").getRow(50).getCell(1).getStringCellValue());
+      assertEquals("石门村", wb.getSheet("t").getRow(50).getCell(0).getStringCellValue());
+    }
+  }
+
+  @Test
   void theSameCallsGiveTheSameBytes() throws Exception {
     assertArrayEquals(sample(), sample());
   }
