@@ -164,6 +164,25 @@ class BadInputTest {
     }
 
     @Test
+    void helpListsEveryCommandThoughARunBuildsOnlyItsOwn() throws Exception {
+      CliRunner.Outcome help = CliRunner.run("--help");
+      assertEquals(0, help.exit());
+      for (String c : List.of("inspect", "validate", "samples", "run", "feedback", "leads", "patrol", "case", "report",
+          "export", "ledger", "status", "detect")) {
+        assertTrue(help.out().contains("\n  " + c + " "), c + " in\n" + help.out());
+      }
+      CliRunner.Outcome runHelp = CliRunner.run("run", "--help");
+      assertEquals(0, runHelp.exit());
+      assertTrue(runHelp.out().startsWith("Usage: landwatch run "), runHelp.out());
+      CliRunner.Outcome typo = CliRunner.run("-q", "rnu", "job.yaml");
+      assertEquals(2, typo.exit());
+      assertTrue(typo.err().contains("'rnu'") && typo.err().contains("landwatch --help"), typo.err());
+      CliRunner.Outcome none = CliRunner.run("-q");
+      assertEquals(2, none.exit());
+      assertTrue(none.err().contains("Missing command"), none.err());
+    }
+
+    @Test
     void misspeltOption() throws Exception {
       CliRunner.Outcome o = CliRunner.run("-q", "run", base.resolve("job.yaml").toString(), "--thread", "2");
       assertEquals(2, o.exit());
