@@ -14,11 +14,9 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 /**
@@ -69,9 +67,9 @@ public final class EnvelopeCache {
     StringBuilder key = new StringBuilder("landwatch envelopes 1\n").append(identity);
     try {
       for (Path f : DataSourceFiles.of(path)) {
-        BasicFileAttributes a = Files.readAttributes(f, BasicFileAttributes.class);
-        key.append('\n').append(f.getFileName()).append(' ').append(a.size()).append(' ')
-            .append(a.lastModifiedTime().to(TimeUnit.NANOSECONDS)).append(' ').append(a.fileKey());
+        DataSourceFiles.Stamp stamp = DataSourceFiles.Stamp.of(f);
+        key.append('\n').append(f.getFileName()).append(' ').append(stamp.size()).append(' ')
+            .append(stamp.modifiedNanos()).append(' ').append(stamp.fileKey());
       }
     } catch (IOException e) {
       return null;

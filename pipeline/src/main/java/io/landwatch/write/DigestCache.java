@@ -1,12 +1,10 @@
 package io.landwatch.write;
 
+import io.landwatch.read.DataSourceFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
@@ -55,18 +53,19 @@ public final class DigestCache {
 
   /** The file's SHA-256, from the cache when the file is unchanged since it was recorded. */
   public String sha256(Path f) throws IOException {
-    BasicFileAttributes a = Files.readAttributes(f, BasicFileAttributes.class);
+    DataSourceFiles.Stamp stamp = DataSourceFiles.Stamp.of(f);
     String path = f.toAbsolutePath().normalize().toString();
-    String size = Long.toString(a.size());
-    String time = Long.toString(a.lastModifiedTime().to(TimeUnit.NANOSECONDS));
-    String key = String.valueOf(a.fileKey());
+    String size = Long.toString(stamp.size());
+    String time = Long.toString(stamp.modifiedNanos());
+    String key = stamp.fileKey();
     String[] e = entries.get(path);
     if (file != null && e != null && e[1].equals(size) && e[2].equals(time) && e[3].equals(key)) {
       return e[0];
     }
     long hashedAt = System.currentTimeMillis();
     String digest = Sha256.of(f);
-    boolean settled = a.lastModifiedTime().toMillis() <= hashedAt - TimeUnit.SECONDS.toMillis(SETTLED_SECONDS);
+    long modifiedMillis = Math.floorDiv(stamp.modifiedNanos(), 1_000_000L);
+    boolean settled = modifiedMillis <= hashedAt - TimeUnit.SECONDS.toMillis(SETTLED_SECONDS);
     if (file != null && settled && !path.contains("\t") && !path.contains("\n")) {
       entries.put(path, new String[] {digest, size, time, key, path});
       changed = true;
@@ -82,21 +81,14 @@ public final class DigestCache {
     if (file == null || !changed) {
       return;
     }
+    StringBuilder b = new StringBuilder();
+    for (String[] e : entries.values()) {
+      b.append(String.join("\t", e)).append('\n');
+    }
     try {
-      Files.createDirectories(file.getParent());
-      Path tmp = Files.createTempFile(file.getParent(), FILE, ".tmp");
-      StringBuilder b = new StringBuilder();
-      for (String[] e : entries.values()) {
-        b.append(String.join("\t", e)).append('\n');
-      }
-      Files.writeString(tmp, b, StandardCharsets.UTF_8);
-      try {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException x) {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
+      AtomicFile.write(file, out -> out.write(b.toString().getBytes(StandardCharsets.UTF_8)));
       changed = false;
-    } catch (IOException | RuntimeException e) {
+    } catch (RuntimeException e) {
       LOG.warning("could not write the file digest cache " + file + " (" + e.getMessage()
           + "): the inputs are hashed in full on every run; set run.cache to a writable folder or none");
     }
