@@ -60,10 +60,14 @@ public final class LayerLoader {
       List<T> out = new ArrayList<>();
       ProgressLog progress = new ProgressLog(spec.name(), src.featureCount(), progressSeconds);
       long[] in = {0};
+      Attributes[] fields = {null};
       src.forEach(f -> {
         in[0]++;
         progress.step();
-        SourceRecord rec = new SourceRecord(f.GetFID(), Attributes.of(f));
+        if (fields[0] == null) {
+          fields[0] = Attributes.of(f.GetDefnRef());
+        }
+        SourceRecord rec = new SourceRecord(f.GetFID(), fields[0].read(f));
         rec.attributes().values().forEach(v -> {
           if (v instanceof String s) {
             text.examine(s, effective);

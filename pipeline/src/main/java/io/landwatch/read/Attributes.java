@@ -6,21 +6,46 @@ import org.gdal.ogr.Feature;
 import org.gdal.ogr.FeatureDefn;
 import org.gdal.ogr.ogr;
 
-/** Reads a feature's attributes into typed Java values. */
+/**
+ * Reads a feature's attributes into typed Java values. A layer's field names and types are read
+ * once ({@link #of(FeatureDefn)}), not twice per field of every record through JNI.
+ */
 public final class Attributes {
-  private Attributes() {}
+  private final String[] names;
+  private final int[] types;
+
+  private Attributes(String[] names, int[] types) {
+    this.names = names;
+    this.types = types;
+  }
+
+  /** The reader for the features of one layer definition. */
+  public static Attributes of(FeatureDefn d) {
+    int n = d.GetFieldCount();
+    String[] names = new String[n];
+    int[] types = new int[n];
+    for (int i = 0; i < n; i++) {
+      var field = d.GetFieldDefn(i);
+      names[i] = field.GetName();
+      types[i] = field.GetFieldType();
+    }
+    return new Attributes(names, types);
+  }
 
   /** field name → value (String, Integer, Long, Double; dates as ISO text), nulls kept as null. */
   public static Map<String, Object> of(Feature f) {
-    FeatureDefn d = f.GetDefnRef();
+    return of(f.GetDefnRef()).read(f);
+  }
+
+  /** As {@link #of(Feature)}, for a feature of this reader's layer. */
+  public Map<String, Object> read(Feature f) {
     Map<String, Object> m = new LinkedHashMap<>();
-    for (int i = 0; i < d.GetFieldCount(); i++) {
-      String name = d.GetFieldDefn(i).GetName();
+    for (int i = 0; i < names.length; i++) {
       if (!f.IsFieldSetAndNotNull(i)) {
-        m.put(name, null);
+        m.put(names[i], null);
         continue;
       }
-      int type = d.GetFieldDefn(i).GetFieldType();
+      int type = types[i];
       Object v;
       if (type == ogr.OFTInteger) {
         v = f.GetFieldAsInteger(i);
@@ -33,7 +58,7 @@ public final class Attributes {
       } else {
         v = f.GetFieldAsString(i);
       }
-      m.put(name, v);
+      m.put(names[i], v);
     }
     return m;
   }
@@ -47,9 +72,28 @@ public final class Attributes {
     float[] s = new float[1];
     int[] tz = new int[1];
     f.GetFieldAsDateTime(i, y, mo, d, h, mi, s, tz);
-    String date = String.format(java.util.Locale.ROOT, "%04d-%02d-%02d", y[0], mo[0], d[0]);
-    return withTime && (h[0] != 0 || mi[0] != 0 || s[0] != 0)
-        ? date + String.format(java.util.Locale.ROOT, "T%02d:%02d:%02d", h[0], mi[0], (int) s[0])
-        : date;
+    StringBuilder b = new StringBuilder(19);
+    pad(b, y[0], 4).append('-');
+    pad(b, mo[0], 2).append('-');
+    pad(b, d[0], 2);
+    if (withTime && (h[0] != 0 || mi[0] != 0 || s[0] != 0)) {
+      pad(b.append('T'), h[0], 2).append(':');
+      pad(b, mi[0], 2).append(':');
+      pad(b, (int) s[0], 2);
+    }
+    return b.toString();
+  }
+
+  /** {@code String.format("%0" + width + "d", v)} without a Formatter (a run formats every date). */
+  static StringBuilder pad(StringBuilder b, int v, int width) {
+    String digits = Integer.toString(Math.abs(v));
+    if (v < 0) {
+      b.append('-');
+      width--;
+    }
+    for (int k = digits.length(); k < width; k++) {
+      b.append('0');
+    }
+    return b.append(digits);
   }
 }

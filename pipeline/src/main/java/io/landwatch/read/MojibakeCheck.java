@@ -15,6 +15,12 @@ import java.nio.charset.StandardCharsets;
 public final class MojibakeCheck {
   private static final Charset GBK = Charset.forName("GBK");
 
+  /** Layers repeat their values (townships, land classes): each distinct one is judged once. */
+  private static final int MEMO_LIMIT = 10_000;
+  private static final String CLEAN = "";
+
+  private final java.util.Map<String, String> memo = new java.util.HashMap<>();
+  private String memoCharset;
   private int suspicious;
   private int examined;
   private String example;
@@ -26,7 +32,19 @@ public final class MojibakeCheck {
       return;
     }
     examined++;
-    String guess = guess(value, effective);
+    if (!effective.equals(memoCharset)) {
+      memo.clear();
+      memoCharset = effective;
+    }
+    String guess = memo.get(value);
+    if (guess == null) {
+      guess = guess(value, effective);
+      if (memo.size() < MEMO_LIMIT) {
+        memo.put(value, guess == null ? CLEAN : guess);
+      }
+    } else if (guess.isEmpty()) {
+      guess = null;
+    }
     if (guess != null) {
       suspicious++;
       if (example == null) {
