@@ -7,6 +7,7 @@ import io.landwatch.judge.PatchResult;
 import io.landwatch.overlay.BigLayerReader;
 import io.landwatch.overlay.PatchIndex;
 import io.landwatch.plan.TaskPlanner;
+import io.landwatch.read.LayerSource;
 import io.landwatch.store.CaseStore;
 import io.landwatch.store.CaseSync;
 import io.landwatch.util.TestHooks;
@@ -69,10 +70,14 @@ public final class JobRunner {
     RunLog.configuration(job);
     TestHooks.point("run.start");
     Manifest manifest = Manifest.start(run);
-    Crs working = PatchLayerChecks.workingCrs(job.patches());
-    RunState.LOG.info("working CRS for the overlay: " + working.label() + "; areas are ellipsoidal (CGCS2000)");
-
-    SmallLayers small = SmallLayers.read(run, working);
+    Crs working;
+    SmallLayers small;
+    // the patch layer is opened once: its CRS chooses the working CRS, then its records are read
+    try (LayerSource patches = LayerSource.open(job.patches())) {
+      working = PatchLayerChecks.workingCrs(patches);
+      RunState.LOG.info("working CRS for the overlay: " + working.label() + "; areas are ellipsoidal (CGCS2000)");
+      small = SmallLayers.read(run, patches, working);
+    }
     run.stage("read small layers");
     TestHooks.point("run.read-small");
 

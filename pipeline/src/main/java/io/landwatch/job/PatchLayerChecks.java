@@ -17,10 +17,15 @@ final class PatchLayerChecks {
   /** The patch layer's projected CRS, or the Gauss-Krüger zone of its (well-placed) records. */
   static Crs workingCrs(LayerSpec patches) {
     try (LayerSource src = LayerSource.open(patches)) {
-      Crs crs = src.requireCrs();
-      double[] e = crs.isGeographic() ? src.extentInside(src.checkCoordinatesFitCrs()) : null;
-      return WorkingCrs.choose(crs, e == null ? new Envelope() : new Envelope(e[0], e[1], e[2], e[3]));
+      return workingCrs(src);
     }
+  }
+
+  /** As {@link #workingCrs(LayerSpec)}, from the patch layer opened by the caller. */
+  static Crs workingCrs(LayerSource patches) {
+    Crs crs = patches.requireCrs();
+    double[] e = crs.isGeographic() ? patches.extentInside(patches.checkCoordinatesFitCrs()) : null;
+    return WorkingCrs.choose(crs, e == null ? new Envelope() : new Envelope(e[0], e[1], e[2], e[3]));
   }
 
   /**

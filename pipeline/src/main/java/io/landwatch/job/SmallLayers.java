@@ -7,6 +7,7 @@ import io.landwatch.model.Patch;
 import io.landwatch.model.Village;
 import io.landwatch.prepare.LayerLoader;
 import io.landwatch.prepare.Records;
+import io.landwatch.read.LayerSource;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,10 +19,11 @@ import java.util.List;
  */
 record SmallLayers(List<Patch> patches, long patchRecordsIn, List<Approval> approvals, List<Village> villages) {
 
-  static SmallLayers read(RunState run, Crs working) {
+  /** @param patchSource the patch layer, opened by the caller (who chose the working CRS from it) */
+  static SmallLayers read(RunState run, LayerSource patchSource, Crs working) {
     var job = run.job;
     Records.DateWindow dates = new Records.DateWindow(job.rules().earliestDate(), run.runDate);
-    var patches = load(run, job.patches(), working, "id", Records.patches(job.patches(), dates));
+    var patches = load(run, patchSource, job.patches(), working, "id", Records.patches(job.patches(), dates));
     SmallLayers context = withoutPatches(run, working);
     RunState.LOG.info(String.format("read %d patches, %d approvals, %d villages", patches.records().size(),
         context.approvals().size(), context.villages().size()));
@@ -49,7 +51,14 @@ record SmallLayers(List<Patch> patches, long patchRecordsIn, List<Approval> appr
 
   private static <T> LayerLoader.Loaded<T> load(RunState run, LayerSpec spec, Crs working, String idRole,
       LayerLoader.Mapper<T> mapper) {
-    var loaded = LayerLoader.load(spec, working, spec.field(idRole), run.quarantine, run.repairs,
+    try (LayerSource src = LayerSource.open(spec)) {
+      return load(run, src, spec, working, idRole, mapper);
+    }
+  }
+
+  private static <T> LayerLoader.Loaded<T> load(RunState run, LayerSource src, LayerSpec spec, Crs working,
+      String idRole, LayerLoader.Mapper<T> mapper) {
+    var loaded = LayerLoader.load(src, spec, working, spec.field(idRole), run.quarantine, run.repairs,
         run.job.progressSeconds(), mapper);
     if (loaded.textCheck().looksWrong()) {
       run.warn(LayerLoader.encodingWarning(spec, loaded.textCheck()));

@@ -52,43 +52,49 @@ public final class LayerLoader {
   public static <T> Loaded<T> load(LayerSpec spec, Crs working, String idField, Quarantine quarantine,
       RepairReport repairs, int progressSeconds, Mapper<T> mapper) {
     try (LayerSource src = LayerSource.open(spec)) {
-      CheckedLayer checked = CheckedLayer.of(src, spec);
-      Reprojector toWorking = Reprojector.between(checked.crs(), working);
-      GeometryPreparer preparer = new GeometryPreparer(checked.bounds());
-      MojibakeCheck text = new MojibakeCheck();
-      String effective = src.encoding().effective();
-      List<T> out = new ArrayList<>();
-      ProgressLog progress = new ProgressLog(spec.name(), src.featureCount(), progressSeconds);
-      long[] in = {0};
-      Attributes[] fields = {null};
-      src.forEach(f -> {
-        in[0]++;
-        progress.step();
-        if (fields[0] == null) {
-          fields[0] = Attributes.of(f.GetDefnRef());
-        }
-        SourceRecord rec = new SourceRecord(f.GetFID(), fields[0].read(f));
-        rec.attributes().values().forEach(v -> {
-          if (v instanceof String s) {
-            text.examine(s, effective);
-          }
-        });
-        String id = rec.text(idField);
-        var result = preparer.prepare(src, f, toWorking, spec.name(), repairs);
-        if (result instanceof GeometryPreparer.Rejected r) {
-          quarantine.add(spec.name(), rec.record(), id, r.category(), r.reason());
-          return;
-        }
-        try {
-          out.add(mapper.map(rec, ((GeometryPreparer.Prepared) result).geometry()));
-        } catch (RecordRejected e) {
-          quarantine.add(spec.name(), rec.record(), id, e.category(), e.getMessage());
+      return load(src, spec, working, idField, quarantine, repairs, progressSeconds, mapper);
+    }
+  }
+
+  /** As {@link #load(LayerSpec, Crs, String, Quarantine, RepairReport, int, Mapper)}, from {@code spec}'s source, opened and closed by the caller. */
+  public static <T> Loaded<T> load(LayerSource src, LayerSpec spec, Crs working, String idField,
+      Quarantine quarantine, RepairReport repairs, int progressSeconds, Mapper<T> mapper) {
+    CheckedLayer checked = CheckedLayer.of(src, spec);
+    Reprojector toWorking = Reprojector.between(checked.crs(), working);
+    GeometryPreparer preparer = new GeometryPreparer(checked.bounds());
+    MojibakeCheck text = new MojibakeCheck();
+    String effective = src.encoding().effective();
+    List<T> out = new ArrayList<>();
+    ProgressLog progress = new ProgressLog(spec.name(), src.featureCount(), progressSeconds);
+    long[] in = {0};
+    Attributes[] fields = {null};
+    src.forEach(f -> {
+      in[0]++;
+      progress.step();
+      if (fields[0] == null) {
+        fields[0] = Attributes.of(f.GetDefnRef());
+      }
+      SourceRecord rec = new SourceRecord(f.GetFID(), fields[0].read(f));
+      rec.attributes().values().forEach(v -> {
+        if (v instanceof String s) {
+          text.examine(s, effective);
         }
       });
-      progress.done();
-      TextCheck check = new TextCheck(text.looksWrong(), text.example(), text.likelyCharset(), effective);
-      return new Loaded<>(out, in[0], check);
-    }
+      String id = rec.text(idField);
+      var result = preparer.prepare(src, f, toWorking, spec.name(), repairs);
+      if (result instanceof GeometryPreparer.Rejected r) {
+        quarantine.add(spec.name(), rec.record(), id, r.category(), r.reason());
+        return;
+      }
+      try {
+        out.add(mapper.map(rec, ((GeometryPreparer.Prepared) result).geometry()));
+      } catch (RecordRejected e) {
+        quarantine.add(spec.name(), rec.record(), id, e.category(), e.getMessage());
+      }
+    });
+    progress.done();
+    TextCheck check = new TextCheck(text.looksWrong(), text.example(), text.likelyCharset(), effective);
+    return new Loaded<>(out, in[0], check);
   }
 
   /** The warning for text that looks decoded with the wrong charset. */
