@@ -4,6 +4,8 @@ import io.landwatch.config.LayerSpec;
 import io.landwatch.judge.PatchInputs;
 import io.landwatch.overlay.BigLayerReader;
 import io.landwatch.overlay.ParcelHits;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,22 +21,27 @@ record BigLayers(ParcelHits farmland, ParcelHits basicFarmland, ParcelHits ecolo
     int readers = reader.concurrent() ? Math.max(1, Math.min(job.threads(), 3)) : 1;
     ExecutorService scans = Executors.newFixedThreadPool(readers);
     BigLayers big;
+    // opened here, read there: a layer's source and CRS are set up on this thread, whose GDAL CRS
+    // database is open (a new thread opens its own), each read starting as soon as its layer is
+    // open; a layer whose read never starts is released
+    List<BigLayerReader.Opened> opened = new ArrayList<>();
     try {
-      Future<ParcelHits> f = scans.submit(() -> read(request, reader, job.farmland()));
-      Future<ParcelHits> b = scans.submit(() -> read(request, reader, job.basicFarmland()));
-      Future<ParcelHits> e = scans.submit(() -> read(request, reader, job.ecologicalRedline()));
-      big = new BigLayers(await(f), await(b), await(e));
+      List<Future<ParcelHits>> reads = new ArrayList<>();
+      for (LayerSpec spec : java.util.Arrays.asList(job.farmland(), job.basicFarmland(), job.ecologicalRedline())) {
+        BigLayerReader.Opened layer = reader.open(spec, request.index(), request.working(), request.quarantine(),
+            request.repairs());
+        opened.add(layer);
+        reads.add(scans.submit(layer::read));
+      }
+      big = new BigLayers(await(reads.get(0)), await(reads.get(1)), await(reads.get(2)));
     } finally {
+      opened.forEach(BigLayerReader.Opened::close);
       scans.shutdownNow();
     }
     count(request, job.farmland(), big.farmland);
     count(request, job.basicFarmland(), big.basicFarmland);
     count(request, job.ecologicalRedline(), big.ecologicalRedline);
     return big;
-  }
-
-  private static ParcelHits read(OverlayRequest request, BigLayerReader reader, LayerSpec spec) {
-    return reader.read(spec, request.index(), request.working(), request.quarantine(), request.repairs());
   }
 
   private static void count(OverlayRequest request, LayerSpec spec, ParcelHits hits) {

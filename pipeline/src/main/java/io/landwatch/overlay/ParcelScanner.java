@@ -54,32 +54,51 @@ public final class ParcelScanner {
 
   /** Streams one layer; a layer the job does not have (null) gives no hits. */
   public ParcelHits scan(LayerSpec spec, int patchCount) {
+    try (BigLayerReader.Opened opened = open(spec, patchCount)) {
+      return opened.read();
+    }
+  }
+
+  /**
+   * Opens one layer on this thread (its CRS identified, its bounds and transformations set up)
+   * for a {@link BigLayerReader.Opened#read} on any one thread.
+   */
+  public BigLayerReader.Opened open(LayerSpec spec, int patchCount) {
     if (spec == null) {
-      return ParcelHits.none(patchCount);
+      return BigLayerReader.Opened.of(() -> ParcelHits.none(patchCount));
     }
     ParcelHits hits = new ParcelHits(patches.size());
-    try (LayerSource src = LayerSource.open(spec)) {
-      LayerScan scan = new LayerScan(spec, src, hits);
-      EnvelopeCache cache = EnvelopeCache.of(cacheDir, spec, src, scan.records);
-      EnvelopeCache.Records cached = cache == null ? null : cache.open(scan.records);
-      if (cached != null) {
-        LOG.info(spec.name() + ": record envelopes from " + cache.file() + "; records fetched by FID where they meet a patch");
-        try (cached) {
-          scan.fromCache(cached);
-        }
-      } else if (cache != null) {
-        try (EnvelopeCache.Writer writer = cache.writer()) {
-          scan.all(writer);
-          if (writer != null) {
-            writer.commit();
-          }
-        }
-      } else {
-        scan.all(null);
-      }
-      scan.progress.done();
-      hits.counted(scan.progress.count(), scan.candidates);
+    LayerSource src = LayerSource.open(spec);
+    LayerScan scan;
+    try {
+      scan = new LayerScan(spec, src, hits);
+    } catch (RuntimeException e) {
+      src.close();
+      throw e;
     }
+    return BigLayerReader.Opened.of(() -> read(spec, src, scan, hits), src::close);
+  }
+
+  private ParcelHits read(LayerSpec spec, LayerSource src, LayerScan scan, ParcelHits hits) {
+    EnvelopeCache cache = EnvelopeCache.of(cacheDir, spec, src, scan.records);
+    EnvelopeCache.Records cached = cache == null ? null : cache.open(scan.records);
+    if (cached != null) {
+      LOG.info(spec.name() + ": record envelopes from " + cache.file() + "; records fetched by FID where they meet a patch");
+      try (cached) {
+        scan.fromCache(cached);
+      }
+    } else if (cache != null) {
+      try (EnvelopeCache.Writer writer = cache.writer()) {
+        scan.all(writer);
+        if (writer != null) {
+          writer.commit();
+        }
+      }
+    } else {
+      scan.all(null);
+    }
+    scan.progress.done();
+    hits.counted(scan.progress.count(), scan.candidates);
     return hits;
   }
 
