@@ -67,14 +67,11 @@ public final class LayerLoader {
     List<T> out = new ArrayList<>();
     ProgressLog progress = new ProgressLog(spec.name(), src.featureCount(), progressSeconds);
     long[] in = {0};
-    Attributes[] fields = {null};
+    Attributes fields = src.attributes();
     src.forEach(f -> {
       in[0]++;
       progress.step();
-      if (fields[0] == null) {
-        fields[0] = Attributes.of(f.GetDefnRef());
-      }
-      SourceRecord rec = new SourceRecord(f.GetFID(), fields[0].read(f));
+      SourceRecord rec = new SourceRecord(f.GetFID(), fields.read(f));
       rec.attributes().values().forEach(v -> {
         if (v instanceof String s) {
           text.examine(s, effective);

@@ -43,8 +43,9 @@ public record LayerInfo(String name, String driver, long features, String geomet
     MojibakeCheck text = new MojibakeCheck();
     String effective = src.encoding().effective();
     int[] seen = {0};
+    Attributes attributes = src.attributes();
     src.forEachWhile(f -> {
-      var attrs = Attributes.of(f);
+      var attrs = attributes.read(f);
       int i = 0;
       for (Object v : attrs.values()) {
         if (v != null && !v.toString().isBlank() && samples.get(i).size() < 3) {

@@ -232,6 +232,11 @@ public final class LayerSource implements AutoCloseable {
     return out;
   }
 
+  /** The reader of this layer's attributes, its field names and types read once. */
+  public Attributes attributes() {
+    return Attributes.of(layer.GetLayerDefn());
+  }
+
   public List<String> fieldNames() {
     return fields().stream().map(FieldInfo::name).toList();
   }

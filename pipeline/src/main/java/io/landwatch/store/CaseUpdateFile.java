@@ -89,9 +89,10 @@ public final class CaseUpdateFile {
             + " (送达日期), fine (罚款), orders (处罚内容), rectify_by (整改期限), referred_to (移送机关), accepted (是否受理),"
             + " outcome (办理结果); it has: " + String.join(", ", src.fieldNames()) + ". See docs/LIFECYCLE.md.");
       }
+      Attributes fields = src.attributes();
       src.forEach(f -> {
         int row = out.size() + 2;
-        SourceRecord rec = new SourceRecord(f.GetFID(), Attributes.of(f));
+        SourceRecord rec = new SourceRecord(f.GetFID(), fields.read(f));
         java.util.function.Function<String, String> cell = c -> rec.text(h.get(c));
         List<String> problems = new ArrayList<>();
         LocalDate on = date(cell.apply("on"), "on", problems);

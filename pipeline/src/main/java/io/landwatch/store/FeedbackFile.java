@@ -35,8 +35,9 @@ final class FeedbackFile {
             + " (核查人), note (备注); it has: " + String.join(", ", cols)
             + ". See docs/NIGHTLY.md (feedback file format).");
       }
+      Attributes fields = src.attributes();
       src.forEach(f -> {
-        SourceRecord rec = new SourceRecord(f.GetFID(), Attributes.of(f));
+        SourceRecord rec = new SourceRecord(f.GetFID(), fields.read(f));
         int row = out.size() + 2; // the header is row 1
         java.util.function.Function<String, String> cell = c -> text(file, row, c, rec.text(headers.get(c)), effective);
         List<Photo> photos = new ArrayList<>();

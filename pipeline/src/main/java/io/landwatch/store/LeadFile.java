@@ -90,9 +90,10 @@ public final class LeadFile {
       String effective = src.encoding().effective();
       int[] n = {table ? 1 : 0}; // a table's header is row 1; features count from 1
       Reprojector reproject = toLonLat;
+      Attributes fields = src.attributes();
       src.forEach(f -> {
         int row = ++n[0];
-        SourceRecord rec = new SourceRecord(f.GetFID(), Attributes.of(f));
+        SourceRecord rec = new SourceRecord(f.GetFID(), fields.read(f));
         try {
           Geometry g = table ? fromColumns(rec, h) : fromFeature(src, f);
           if (reproject != null) {

@@ -61,9 +61,10 @@ public final class PatrolFile {
             + " inspector (巡查人), village (村) and/or track (轨迹), findings (发现问题), leads (线索编号); it has: "
             + String.join(", ", src.fieldNames()) + ". See docs/FIELD.md (patrol log).");
       }
+      Attributes fields = src.attributes();
       src.forEach(f -> {
         int row = out.size() + 2;
-        SourceRecord rec = new SourceRecord(f.GetFID(), Attributes.of(f));
+        SourceRecord rec = new SourceRecord(f.GetFID(), fields.read(f));
         java.util.function.Function<String, String> cell = c -> rec.text(h.get(c));
         String problem = null;
         LocalDate day = null;
