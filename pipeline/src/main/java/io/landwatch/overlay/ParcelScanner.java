@@ -76,11 +76,12 @@ public final class ParcelScanner {
       src.close();
       throw e;
     }
-    return BigLayerReader.Opened.of(() -> read(spec, src, scan, hits), src::close);
+    return BigLayerReader.Opened.of(() -> read(scan), src::close);
   }
 
-  private ParcelHits read(LayerSpec spec, LayerSource src, LayerScan scan, ParcelHits hits) {
-    EnvelopeCache cache = EnvelopeCache.of(cacheDir, spec, src, scan.records);
+  private ParcelHits read(LayerScan scan) {
+    LayerSpec spec = scan.spec;
+    EnvelopeCache cache = EnvelopeCache.of(cacheDir, spec, scan.src, scan.records);
     EnvelopeCache.Records cached = cache == null ? null : cache.open(scan.records);
     if (cached != null) {
       LOG.info(spec.name() + ": record envelopes from " + cache.file() + "; records fetched by FID where they meet a patch");
@@ -98,8 +99,8 @@ public final class ParcelScanner {
       scan.all(null);
     }
     scan.progress.done();
-    hits.counted(scan.progress.count(), scan.candidates);
-    return hits;
+    scan.hits.counted(scan.progress.count(), scan.candidates);
+    return scan.hits;
   }
 
   /** One layer's scan: each record placed by its envelope, converted only when it meets a patch. */
