@@ -6,12 +6,15 @@
 For each scale K it generates (once, cached in bench/data/scale-K) a sample county with
 `landwatch samples --scale K`, then runs the tools interleaved (A B C A B C ...), each at least
 --runs times, and reports the median, min–max, peak memory and the ratio landwatch ÷ peer.
+landwatch runs as its launcher starts it (the newest Java of 25 or later it finds), and once per
+round on Java 17 as well.
 The per-patch results of every peer are cross-checked against landwatch's (verdict, village,
 approvals, every area within 0.01 m² + 1e-7 relative); any disagreement fails the run.
 Writes the full log to bench/results/ and the table into docs/BENCHMARKS.md.
 """
 import argparse
 import datetime
+import json
 import os
 import platform
 import re
@@ -28,6 +31,8 @@ import compare  # noqa: E402
 
 SEED = "20230420"
 LOG_LINES = []
+# landwatch as on a machine with Java 17 only: the launcher then uses the java on the PATH
+JAVA17 = dict(os.environ, LANDWATCH_JAVA="java")
 
 
 def log(msg=""):
@@ -135,10 +140,15 @@ def main():
             # uses for `run` (store and task classes included)
             subprocess.run([os.path.join(ROOT, "landwatch"), "-q", "run", job, "--out", os.path.join(work, "warm-up"),
                             "--as-of", "2023-09-01"], check=True, stdout=subprocess.DEVNULL)
+            subprocess.run([os.path.join(ROOT, "landwatch"), "-q", "run", job, "--out", os.path.join(work, "warm-up-17"),
+                            "--no-store"], check=True, stdout=subprocess.DEVNULL, env=JAVA17)
+            with open(os.path.join(work, "warm-up", "manifest.json")) as f:
+                launcher_java = json.load(f)["java_version"]
+            log(f"the launcher runs landwatch on Java {launcher_java}; the rows 'on Java 17' set LANDWATCH_JAVA=java")
             warmed = True
-        times = {"landwatch": [], "landwatch_store": [], "landwatch_cold": [], "postgis": [], "postgis_load": [], "postgis_sql": [],
+        times = {"landwatch": [], "landwatch_j17": [], "landwatch_store": [], "landwatch_cold": [], "postgis": [], "postgis_load": [], "postgis_sql": [],
                  "naive": [], "naive_load": [], "naive_sql": [], "geopandas": [], "cases_stage": []}
-        rss = {"landwatch": [], "landwatch_store": [], "landwatch_cold": [], "postgis": [], "naive": [], "geopandas": []}
+        rss = {"landwatch": [], "landwatch_j17": [], "landwatch_store": [], "landwatch_cold": [], "postgis": [], "naive": [], "geopandas": []}
         for i in range(args.runs):
             out = os.path.join(work, f"lw-{scale}")
             # cold: the nightly default without the big layers' envelope cache (a new farmland layer);
@@ -152,6 +162,9 @@ def main():
             wall, peak, text = timed([os.path.join(ROOT, "landwatch"), "run", job, "--out", out, "--no-store"])
             times["landwatch"].append(wall)
             rss["landwatch"].append(peak)
+            wall, peak, _ = timed([os.path.join(ROOT, "landwatch"), "run", job, "--out", out + "-17", "--no-store"], env=JAVA17)
+            times["landwatch_j17"].append(wall)
+            rss["landwatch_j17"].append(peak)
             if i == 0:
                 for line in text.splitlines():
                     if re.search(r"records/s|working CRS|stage ", line):
@@ -176,7 +189,8 @@ def main():
                 wall, peak, _ = timed(["/usr/bin/python3", os.path.join(ROOT, "bench", "geopandas", "judge.py"), d, gp_csv])
                 times["geopandas"].append(wall)
                 rss["geopandas"].append(peak)
-            log(f"scale {scale} run {i + 1}: landwatch {times['landwatch'][-1]:.2f} s (with store {times['landwatch_store'][-1]:.2f} s,"
+            log(f"scale {scale} run {i + 1}: landwatch {times['landwatch'][-1]:.2f} s (Java 17 {times['landwatch_j17'][-1]:.2f} s,"
+                f" with store {times['landwatch_store'][-1]:.2f} s,"
                 f" cold {times['landwatch_cold'][-1]:.2f} s),"
                 f" postgis expert {times['postgis'][-1]:.2f} s, naive {times['naive'][-1]:.2f} s"
                 + (f", geopandas {times['geopandas'][-1]:.2f} s" if scale in gp_scales else ""))
@@ -202,13 +216,17 @@ def main():
                      fmt(times["landwatch_cold"]), f"{lwc / expert:.3f}", f"{statistics.median(rss['landwatch_cold']):.0f}"))
         rows.append((scale, "landwatch run --no-store", fmt(times["landwatch"]), f"{lw / expert:.3f}",
                      f"{statistics.median(rss['landwatch']):.0f}"))
+        lw17 = statistics.median(times["landwatch_j17"])
+        rows.append((scale, "landwatch run --no-store on Java 17", fmt(times["landwatch_j17"]), f"{lw17 / expert:.3f}",
+                     f"{statistics.median(rss['landwatch_j17']):.0f}"))
         rows.append((scale, "PostGIS expert: load + SQL (peer of record)", fmt(load_sql), "1", f"{statistics.median(rss['postgis']):.0f}"))
         rows.append((scale, "  expert load (ogr2ogr, GiST)", fmt(times["postgis_load"]), "", ""))
         rows.append((scale, "  expert SQL", fmt(times["postgis_sql"]), "", ""))
         rows.append((scale, "PostGIS naive: load + SQL", fmt(naive_sql), f"landwatch {lws / statistics.median(naive_sql):.3f}",
                      f"{statistics.median(rss['naive']):.0f}"))
         if times["geopandas"]:
-            rows.append((scale, "GeoPandas", fmt(times["geopandas"]), f"landwatch --no-store {lw / statistics.median(times['geopandas']):.3f}",
+            gp = statistics.median(times["geopandas"])
+            rows.append((scale, "GeoPandas", fmt(times["geopandas"]), f"landwatch --no-store {lw / gp:.3f} (on Java 17 {lw17 / gp:.3f})",
                          f"{statistics.median(rss['geopandas']):.0f}"))
         rows.append(("", "", "", "", ""))
 
@@ -224,7 +242,8 @@ def main():
     if not args.no_docs:
         doc = os.path.join(ROOT, "docs", "BENCHMARKS.md")
         text = open(doc).read()
-        block = "\n".join([f"Run {stamp} (log: `bench/results/{stamp}.log`):", ""] + LOG_LINES[1:3] + [""] + table)
+        java_line = [l for l in LOG_LINES if l.startswith("the launcher runs")][:1]
+        block = "\n".join([f"Run {stamp} (log: `bench/results/{stamp}.log`):", ""] + LOG_LINES[1:3] + java_line + [""] + table)
         text = re.sub(r"(<!-- table -->\n).*?(\n<!-- /table -->)", lambda m: m.group(1) + block + m.group(2), text, flags=re.S)
         open(doc, "w").write(text)
     sys.exit(1 if failed else 0)

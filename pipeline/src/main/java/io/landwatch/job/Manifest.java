@@ -70,6 +70,8 @@ final class Manifest {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("landwatch_version", Version.current());
     m.put("gdal_version", Gdal.version());
+    // the launcher runs the newest Java it finds (docs/BENCHMARKS.md): which one is part of the record
+    m.put("java_version", Runtime.version().toString());
     m.put("job", run.job.name());
     m.put("configuration", run.job.describe());
     m.put("inputs", inputs);

@@ -11,7 +11,7 @@ final class RunLog {
   private RunLog() {}
 
   static void configuration(JobConfig job) {
-    RunState.LOG.info("landwatch " + Version.current() + ", job " + job.name());
+    RunState.LOG.info("landwatch " + Version.current() + " on Java " + Runtime.version() + ", job " + job.name());
     flatten("", job.describe()).forEach((k, v) -> RunState.LOG.info("  " + k + " = " + v));
     for (String role : List.of("approvals", "farmland", "basic_farmland", "ecological_redline", "villages")) {
       boolean missing = role.equals("approvals") ? job.approvals().isEmpty()
