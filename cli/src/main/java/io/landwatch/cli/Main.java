@@ -5,43 +5,61 @@ import io.landwatch.LandwatchException;
 import io.landwatch.Version;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import java.util.function.Supplier;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
-/** The {@code landwatch} command: a thin layer over the pipeline library. */
-@Command(name = "landwatch", mixinStandardHelpOptions = true, versionProvider = Main.VersionInfo.class,
-    description = "Judges satellite change patches (卫片图斑) against approvals and red lines,"
-        + " measures what was occupied, and writes GIS-ready results.",
-    footerHeading = "%nExit codes:%n",
-    footer = {"  0  success", "  1  unexpected internal error (a bug: please report it with the log)",
-        "  2  command-line usage error", "  3  the job file is invalid",
-        "  4  an input cannot be used (missing file, unknown field, no or wrong CRS)",
-        "  5  the GDAL native library is missing: run scripts/setup-gdal",
-        "  6  an output could not be written",
-        "  7  another run is using the case store (try again when it has finished)",
-        "  8  a feedback file had rejected rows (nothing applied without --partial)"})
-public final class Main implements Runnable {
+/**
+ * The {@code landwatch} command: a thin layer over the pipeline library.
+ *
+ * <p>The root and {@code run} (what cron starts every night) are built with picocli's programmatic
+ * API; the other subcommands are annotated classes. Reading annotations makes the JDK generate a
+ * proxy class per annotation type and picocli walk every field and method reflectively: ~35 ms of
+ * a small county's 0.55 s run (docs/BENCHMARKS.md).
+ */
+public final class Main {
+  static final String DESCRIPTION = "Judges satellite change patches (卫片图斑) against approvals and red lines,"
+      + " measures what was occupied, and writes GIS-ready results.";
+  static final String[] EXIT_CODES = {"  0  success",
+      "  1  unexpected internal error (a bug: please report it with the log)",
+      "  2  command-line usage error", "  3  the job file is invalid",
+      "  4  an input cannot be used (missing file, unknown field, no or wrong CRS)",
+      "  5  the GDAL native library is missing: run scripts/setup-gdal",
+      "  6  an output could not be written",
+      "  7  another run is using the case store (try again when it has finished)",
+      "  8  a feedback file had rejected rows (nothing applied without --partial)"};
+
   /**
-   * The subcommands in the order help lists them. Only the one a command line names is built
-   * (picocli reads every option annotation of a command it is given: all thirteen cost a nightly
-   * run ~0.1 s); help, a mistyped name or no name at all get them all.
+   * The subcommands in the order help lists them (each name is its class's {@code @Command} name:
+   * {@code MainTest} checks). Only the one a command line names is built (picocli reads every
+   * option of a command it is given); help, a mistyped name or no name at all get them all.
    */
-  private static final Map<String, Class<?>> COMMANDS = commands(InspectCommand.class, ValidateCommand.class,
-      SamplesCommand.class, RunCommand.class, FeedbackCommand.class, LeadsCommand.class, PatrolCommand.class,
-      CaseCommand.class, ReportCommand.class, ExportCommand.class, LedgerCommand.class, StatusCommand.class,
-      DetectCommand.class);
+  private static final Map<String, Supplier<Object>> COMMANDS = new LinkedHashMap<>();
 
-  @Option(names = {"-q", "--quiet"}, description = "Log warnings and errors only.", scope = CommandLine.ScopeType.INHERIT)
-  boolean quiet;
+  static {
+    COMMANDS.put("inspect", () -> InspectCommand.class);
+    COMMANDS.put("validate", () -> ValidateCommand.class);
+    COMMANDS.put("samples", () -> SamplesCommand.class);
+    COMMANDS.put("run", RunCommand::spec);
+    COMMANDS.put("feedback", () -> FeedbackCommand.class);
+    COMMANDS.put("leads", () -> LeadsCommand.class);
+    COMMANDS.put("patrol", () -> PatrolCommand.class);
+    COMMANDS.put("case", () -> CaseCommand.class);
+    COMMANDS.put("report", () -> ReportCommand.class);
+    COMMANDS.put("export", () -> ExportCommand.class);
+    COMMANDS.put("ledger", () -> LedgerCommand.class);
+    COMMANDS.put("status", () -> StatusCommand.class);
+    COMMANDS.put("detect", () -> DetectCommand.class);
+  }
 
-  @Option(names = "--debug", description = "Show stack traces of unexpected errors.", scope = CommandLine.ScopeType.INHERIT)
-  boolean debug;
+  private Main() {}
 
-  @Override
-  public void run() {
-    throw new CommandLine.ParameterException(new CommandLine(this), "Missing command: choose one of"
-        + " inspect, validate, samples, detect, run, feedback, ledger, status");
+  /** The subcommands by name, each an annotated class or a built {@code CommandSpec}. */
+  static Map<String, Object> commands() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    COMMANDS.forEach((name, command) -> m.put(name, command.get()));
+    return m;
   }
 
   public static void main(String[] args) {
@@ -50,16 +68,27 @@ public final class Main implements Runnable {
 
   /** Runs the command line and returns the exit code (tests call this). */
   public static int execute(String... args) {
-    Main main = new Main();
-    CommandLine cl = new CommandLine(main);
+    CommandSpec root = CommandSpec.create().name("landwatch").versionProvider(new VersionInfo());
+    root.usageMessage().description(DESCRIPTION).footerHeading("%nExit codes:%n").footer(EXIT_CODES);
+    standardHelpOptions(root);
+    OptionSpec quiet = flag("Log warnings and errors only.", "-q", "--quiet");
+    OptionSpec debug = flag("Show stack traces of unexpected errors.", "--debug");
+    root.addOption(quiet).addOption(debug);
+    CommandLine cl = new CommandLine(root);
     String named = java.util.Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse(null);
-    COMMANDS.forEach((name, type) -> {
+    COMMANDS.forEach((name, command) -> {
       if (!COMMANDS.containsKey(named) || name.equals(named)) {
-        cl.addSubcommand(name, type);
+        cl.addSubcommand(name, command.get());
       }
     });
+    // every subcommand answers --version
+    cl.getSubcommands().values().forEach(sub -> sub.getCommandSpec().versionProvider(root.versionProvider()));
     cl.setExecutionStrategy(parsed -> {
-      Logs.configure(main.quiet);
+      Logs.configure(isSet(quiet));
+      if (parsed.subcommand() == null && !parsed.isUsageHelpRequested() && !parsed.isVersionHelpRequested()) {
+        throw new CommandLine.ParameterException(cl, "Missing command: choose one of"
+            + " inspect, validate, samples, detect, run, feedback, ledger, status");
+      }
       return new CommandLine.RunLast().execute(parsed);
     });
     // A wrong option value is one line that says which option and what to write, not the whole usage.
@@ -78,9 +107,10 @@ public final class Main implements Runnable {
         System.err.println("landwatch: " + le.getMessage());
         return le.exitCode().code();
       }
+      boolean withTrace = isSet(debug);
       System.err.println("landwatch: unexpected error: " + e + ". This is a bug; please report it"
-          + " with the command and the log." + (main.debug ? "" : " Run with --debug for details."));
-      if (main.debug) {
+          + " with the command and the log." + (withTrace ? "" : " Run with --debug for details."));
+      if (withTrace) {
         e.printStackTrace();
       }
       return ExitCode.INTERNAL.code();
@@ -88,12 +118,22 @@ public final class Main implements Runnable {
     return cl.execute(args);
   }
 
-  private static Map<String, Class<?>> commands(Class<?>... types) {
-    Map<String, Class<?>> m = new LinkedHashMap<>();
-    for (Class<?> t : types) {
-      m.put(t.getAnnotation(Command.class).name(), t);
-    }
-    return m;
+  /** -h/--help and -V/--version, worded as picocli's {@code mixinStandardHelpOptions}. */
+  static void standardHelpOptions(CommandSpec spec) {
+    spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true)
+        .description("Show this help message and exit.").build());
+    spec.addOption(OptionSpec.builder("-V", "--version").versionHelp(true)
+        .description("Print version information and exit.").build());
+  }
+
+  /** A flag every subcommand also takes (-q before or after the subcommand name). */
+  private static OptionSpec flag(String description, String... names) {
+    return OptionSpec.builder(names).type(boolean.class).initialValue(false).description(description)
+        .scopeType(CommandLine.ScopeType.INHERIT).build();
+  }
+
+  private static boolean isSet(OptionSpec flag) {
+    return Boolean.TRUE.equals(flag.getValue());
   }
 
   /** The version line. */

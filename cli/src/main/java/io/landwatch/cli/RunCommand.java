@@ -6,49 +6,65 @@ import io.landwatch.job.JobRunner;
 import io.landwatch.job.RunResult;
 import io.landwatch.model.LayerCount;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
-/** {@code landwatch run JOB.yaml}: judge every patch and write the outputs. */
-@Command(name = "run", mixinStandardHelpOptions = true,
-    description = "Judge every change patch of a job and write patches.geojson, suspected.geojson,"
-        + " patches.csv, quarantine.csv, summary.json and manifest.json.")
+/**
+ * {@code landwatch run JOB.yaml}: judge every patch and write the outputs. Built with picocli's
+ * programmatic API, not annotations: see {@link Main}.
+ */
 final class RunCommand implements Callable<Integer> {
-  @picocli.CommandLine.Spec
-  picocli.CommandLine.Model.CommandSpec spec;
+  private final CommandSpec spec = CommandSpec.wrapWithoutInspection(this);
 
-  @Parameters(paramLabel = "JOB.yaml")
-  Path jobFile;
+  private RunCommand() {
+    spec.name("run").usageMessage().description("Judge every change patch of a job and write patches.geojson,"
+        + " suspected.geojson, patches.csv, quarantine.csv, summary.json and manifest.json.");
+    Main.standardHelpOptions(spec);
+    spec.addPositional(PositionalParamSpec.builder().paramLabel("JOB.yaml").type(Path.class).arity("1").required(true).build());
+    spec.addOption(option("--out", Path.class, "<out>", "Output folder (overrides output.dir of the job file)."));
+    spec.addOption(option("--threads", Integer.class, "<threads>", "Worker threads for the judgment (default: all cores)."));
+    spec.addOption(option("--as-of", LocalDate.class, "<asOf>",
+        "Run date for task due dates (default: today), e.g. 2023-07-01."));
+    spec.addOption(OptionSpec.builder("--no-store").type(boolean.class).initialValue(false)
+        .description("Keep no case store and write no tasks.").build());
+    spec.addOption(OptionSpec.builder("--engine").type(String.class).paramLabel("<engine>").defaultValue("local")
+        .description("local (default) or spark (Apache Spark + Sedona).").build());
+    spec.addOption(option("--master", String.class, "<master>", "Spark master URL for --engine spark (default local[*])."));
+  }
 
-  @Option(names = "--out", description = "Output folder (overrides output.dir of the job file).")
-  Path out;
+  /** The command, for {@link CommandLine#addSubcommand}. */
+  static CommandSpec spec() {
+    return new RunCommand().spec;
+  }
 
-  @Option(names = "--threads", description = "Worker threads for the judgment (default: all cores).")
-  Integer threads;
+  private static OptionSpec option(String name, Class<?> type, String label, String description) {
+    return OptionSpec.builder(name).type(type).paramLabel(label).description(description).build();
+  }
 
-  @Option(names = "--as-of", description = "Run date for task due dates (default: today), e.g. 2023-07-01.")
-  java.time.LocalDate asOf;
-
-  @Option(names = "--no-store", description = "Keep no case store and write no tasks.")
-  boolean noStore;
-
-  @Option(names = "--engine", defaultValue = "local", description = "local (default) or spark (Apache Spark + Sedona).")
-  String engine;
-
-  @Option(names = "--master", description = "Spark master URL for --engine spark (default local[*]).")
-  String master;
+  private <T> T value(String option) {
+    return spec.findOption(option).getValue();
+  }
 
   @Override
   public Integer call() {
+    Path jobFile = spec.positionalParameters().get(0).getValue();
+    Path out = value("--out");
+    Integer threads = value("--threads");
+    LocalDate asOf = value("--as-of");
+    boolean noStore = value("--no-store");
+    String engine = value("--engine");
+    String master = value("--master");
     JobConfig job = JobConfigLoader.load(jobFile);
     if (out != null) {
       job = job.withOutputDir(out.toAbsolutePath().normalize());
     }
     if (threads != null) {
       if (threads < 1) {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+        throw new CommandLine.ParameterException(spec.commandLine(),
             "--threads must be at least 1, got " + threads);
       }
       job = job.withThreads(threads);
@@ -56,7 +72,7 @@ final class RunCommand implements Callable<Integer> {
     if (noStore) {
       job = job.withStore(null);
     }
-    java.time.LocalDate day = asOf == null ? java.time.LocalDate.now() : asOf;
+    LocalDate day = asOf == null ? LocalDate.now() : asOf;
     RunResult r = switch (engine) {
       case "local" -> JobRunner.run(job, day);
       case "spark" -> SparkEngine.run(job, day, master);

@@ -6,8 +6,9 @@ import java.io.IOException;
  * Crash points for the reliability tests. A run started with {@code -Dlandwatch.test.killAt=NAME}
  * sends itself SIGKILL when it reaches the point NAME, the way a power cut or the OOM killer
  * would stop it; {@code -Dlandwatch.test.pauseAt=NAME} (with {@code pauseMillis}) sleeps there so a
- * test can kill it from outside. Both are off unless the property is set: a normal run pays one
- * property lookup per point.
+ * test can kill it from outside; {@code -Dlandwatch.test.failAt=NAME} throws there what a bug would
+ * (an unchecked exception of no kind landwatch expects). All are off unless the property is set: a
+ * normal run pays a few property lookups per point.
  */
 public final class TestHooks {
   private TestHooks() {}
@@ -36,6 +37,9 @@ public final class TestHooks {
         Runtime.getRuntime().halt(137);
       }
       Runtime.getRuntime().halt(137);
+    }
+    if (name.equals(System.getProperty("landwatch.test.failAt"))) {
+      throw new IllegalStateException("test hook: failure at " + name);
     }
     if (name.equals(System.getProperty("landwatch.test.pauseAt"))) {
       System.err.println("landwatch: test hook: pausing at " + name);
