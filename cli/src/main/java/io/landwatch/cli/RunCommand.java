@@ -24,16 +24,19 @@ final class RunCommand implements Callable<Integer> {
     spec.name("run").usageMessage().description("Judge every change patch of a job and write patches.geojson,"
         + " suspected.geojson, patches.csv, quarantine.csv, summary.json and manifest.json.");
     Main.standardHelpOptions(spec);
-    spec.addPositional(PositionalParamSpec.builder().paramLabel("JOB.yaml").type(Path.class).arity("1").required(true).build());
+    spec.addPositional(PositionalParamSpec.builder().paramLabel("JOB.yaml").type(Path.class).arity("1")
+        .required(true).build());
     spec.addOption(option("--out", Path.class, "<out>", "Output folder (overrides output.dir of the job file)."));
-    spec.addOption(option("--threads", Integer.class, "<threads>", "Worker threads for the judgment (default: all cores)."));
+    spec.addOption(option("--threads", Integer.class, "<threads>",
+        "Worker threads for the judgment (default: all cores)."));
     spec.addOption(option("--as-of", LocalDate.class, "<asOf>",
         "Run date for task due dates (default: today), e.g. 2023-07-01."));
     spec.addOption(OptionSpec.builder("--no-store").type(boolean.class).initialValue(false)
         .description("Keep no case store and write no tasks.").build());
     spec.addOption(OptionSpec.builder("--engine").type(String.class).paramLabel("<engine>").defaultValue("local")
         .description("local (default) or spark (Apache Spark + Sedona).").build());
-    spec.addOption(option("--master", String.class, "<master>", "Spark master URL for --engine spark (default local[*])."));
+    spec.addOption(option("--master", String.class, "<master>",
+        "Spark master URL for --engine spark (default local[*])."));
   }
 
   /** The command, for {@link CommandLine#addSubcommand}. */
