@@ -491,7 +491,7 @@ class BadInputTest {
     }
 
     String firstTask() throws Exception {
-      List<List<String>> tasks = Csv.parse(Files.readString(c.out().resolve("tasks.csv"), StandardCharsets.UTF_8));
+      List<List<String>> tasks = Csv.read(c.out().resolve("tasks.csv"));
       return tasks.get(1).get(Csv.col(tasks, "task_id"));
     }
 
@@ -582,7 +582,7 @@ class BadInputTest {
     void chineseHeadersAndValuesAsTheOfficeWritesThem() throws Exception {
       ran();
       String t = firstTask();
-      List<List<String>> tasks = Csv.parse(Files.readString(c.out().resolve("tasks.csv"), StandardCharsets.UTF_8));
+      List<List<String>> tasks = Csv.read(c.out().resolve("tasks.csv"));
       String t2 = tasks.get(2).get(Csv.col(tasks, "task_id"));
       Path f = feedback("fb.csv", "任务编号,核查结果,处置措施,核查日期,核查人,备注\n" + t + ",违法,已制止,2023-09-02,王芳,已下达停工通知\n"
           + t2 + ",设施农用地,,2023-09-02,王芳,已备案\n", StandardCharsets.UTF_8);
@@ -647,8 +647,7 @@ class BadInputTest {
         assertEquals(List.of("违法", "合法已批", "设施农用地", "农村道路", "伪变化", "其他"), List.of(sheet.getDataValidations().stream()
             .filter(v -> v.getRegions().getCellRangeAddress(0).getFirstColumn() == 7).findFirst().orElseThrow()
             .getValidationConstraint().getExplicitListValues()), "a drop-down list of results");
-        List<List<String>> tasks = Csv.parse(Files.readString(c.out().resolve("tasks.csv"),
-            StandardCharsets.UTF_8));
+        List<List<String>> tasks = Csv.read(c.out().resolve("tasks.csv"));
         assertEquals(tasks.size() - 1, sheet.getLastRowNum(), "one row per open task");
         for (int r = 1; r <= 2; r++) {
           var row = sheet.getRow(r);

@@ -10,7 +10,6 @@ import io.landwatch.geo.Gdal;
 import io.landwatch.testing.Csv;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -108,7 +107,7 @@ final class CountyCopy {
 
   /** Quarantine rows (layer, record, id, reason, category) of the last run. */
   List<List<String>> quarantine() throws IOException {
-    List<List<String>> rows = Csv.parse(Files.readString(out().resolve("quarantine.csv"), StandardCharsets.UTF_8));
+    List<List<String>> rows = Csv.read(out().resolve("quarantine.csv"));
     return rows.subList(1, rows.size());
   }
 
@@ -122,7 +121,7 @@ final class CountyCopy {
 
   /** patches.csv rows keyed by patch id. */
   Map<String, Map<String, String>> patches() throws IOException {
-    List<List<String>> rows = Csv.parse(Files.readString(out().resolve("patches.csv"), StandardCharsets.UTF_8));
+    List<List<String>> rows = Csv.read(out().resolve("patches.csv"));
     Map<String, Map<String, String>> out = new TreeMap<>();
     for (List<String> r : rows.subList(1, rows.size())) {
       Map<String, String> m = new TreeMap<>();

@@ -28,7 +28,7 @@ class DetectCommandTest {
     CliRunner.Outcome r = CliRunner.run("-q", "run", county.resolve("job-detected.yaml").toString(), "--as-of", "2023-05-01");
     assertEquals(0, r.exit(), r.err());
     assertTrue(r.out().contains("Judged 4 patches"), r.out());
-    List<List<String>> rows = Csv.parse(Files.readString(county.resolve("out-detected/patches.csv")));
+    List<List<String>> rows = Csv.read(county.resolve("out-detected/patches.csv"));
     assertEquals(5, rows.size());
     assertTrue(rows.get(1).get(Csv.col(rows, "patch_id")).startsWith("14052420230"));
   }
@@ -41,7 +41,7 @@ class DetectCommandTest {
         .replace("output:  {dir: out}", "output:  {dir: out-formats, formats: [gpkg, shp, gdb]}\nstore: none"));
     CliRunner.Outcome r = CliRunner.run("-q", "run", job.toString());
     assertEquals(0, r.exit(), r.err());
-    List<List<String>> csv = Csv.parse(Files.readString(county.resolve("out-formats/patches.csv")));
+    List<List<String>> csv = Csv.read(county.resolve("out-formats/patches.csv"));
     for (String f : List.of("gpkg", "shp", "gdb")) {
       Path p = county.resolve("out-formats/patches." + f);
       String info = Ogr.run("ogrinfo", "-so", "-al", p.toString());

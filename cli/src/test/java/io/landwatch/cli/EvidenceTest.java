@@ -9,7 +9,6 @@ import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -67,7 +66,7 @@ class EvidenceTest {
   }
 
   static List<List<String>> tasks(CountyCopy c) throws Exception {
-    return Csv.parse(Files.readString(c.out().resolve("tasks.csv"), StandardCharsets.UTF_8));
+    return Csv.read(c.out().resolve("tasks.csv"));
   }
 
   static CliRunner.Outcome importFile(CountyCopy c, Path f) {

@@ -58,7 +58,7 @@ class GisOutputsTest {
     }
     assertTrue(out.stream().skip(1).anyMatch(r -> r.get(2).matches("\\d+\\.\\d{3,4}")), "4 decimals kept");
     // suspected: the unapproved parts of the suspected patches
-    List<List<String>> patches = Csv.parse(Files.readString(c.out().resolve("patches.csv"), StandardCharsets.UTF_8));
+    List<List<String>> patches = Csv.read(c.out().resolve("patches.csv"));
     long suspected = patches.stream().skip(1).filter(r -> r.get(Csv.col(patches, "verdict")).equals("suspected_illegal"))
         .count();
     assertEquals(suspected, Ogr.readCsv(gpkg, "SELECT patch_id FROM suspected", null).size() - 1);

@@ -75,7 +75,7 @@ class KillTest {
   }
 
   static String[] feedbackArgs(CountyCopy c) throws Exception {
-    List<List<String>> tasks = Csv.parse(Files.readString(c.out().resolve("tasks.csv"), StandardCharsets.UTF_8));
+    List<List<String>> tasks = Csv.read(c.out().resolve("tasks.csv"));
     int col = Csv.col(tasks, "task_id");
     StringBuilder fb = new StringBuilder("task_id,result,action,checked_on,inspector,note\n");
     for (int i = 1; i <= 5; i++) {

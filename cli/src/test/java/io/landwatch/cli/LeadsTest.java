@@ -47,7 +47,7 @@ class LeadsTest {
     SampleCounty.write(base, 11, 1);
     c = CountyCopy.of(base, root.resolve("county"));
     assertEquals(0, c.run().exit());
-    tasks = Csv.parse(Files.readString(c.out().resolve("tasks.csv"), StandardCharsets.UTF_8));
+    tasks = Csv.read(c.out().resolve("tasks.csv"));
     basic = freeBasicFarmland();
   }
 
@@ -292,7 +292,7 @@ class LeadsTest {
     assertEquals(8, o.exit(), o.out() + o.err());
     CountyCopy.assertReadable(o);
     assertEquals(before, dump(b), "nothing applied");
-    List<List<String>> report = Csv.parse(Files.readString(b.file("leads-bad.csv.report.csv"), StandardCharsets.UTF_8));
+    List<List<String>> report = Csv.read(b.file("leads-bad.csv.report.csv"));
     assertEquals(List.of("2", "OK-1", "not applied"), report.get(1).subList(0, 3));
     assertTrue(report.get(2).get(3).startsWith("unknown channel 'rumour'"), report.get(2).toString());
     assertTrue(report.get(3).get(3).contains("longitude and latitude swapped?"), report.get(3).toString());

@@ -87,7 +87,7 @@ class LifecycleTest {
     assertTrue(o.out().contains("the execution is verified by the follow-up task F" + k), o.out());
     // the nightly run issues the follow-up task; the inspector sees the site restored
     assertEquals(0, CliRunner.run("-q", "run", c.file("job.yaml").toString(), "--as-of", "2023-10-21").exit());
-    List<List<String>> tasks = Csv.parse(Files.readString(c.out().resolve("tasks.csv"), StandardCharsets.UTF_8));
+    List<List<String>> tasks = Csv.read(c.out().resolve("tasks.csv"));
     assertTrue(tasks.stream().anyMatch(r -> r.contains("F" + k)), "the follow-up task is handed out");
     o = feedback(c, "fb2.csv", "任务编号,核查结果,处置措施,核查日期,核查人\nF" + k + ",违法,已复耕,2023-10-23,王芳\n", "2023-10-23");
     assertEquals(0, o.exit(), o.out() + o.err());
@@ -143,7 +143,7 @@ class LifecycleTest {
         + j + ",处罚决定,2023-09-04,李强,,罚-1,,,,,,,\n", "2023-09-10");
     assertEquals(8, o.exit(), o.out() + o.err());
     CountyCopy.assertReadable(o);
-    List<List<String>> r = Csv.parse(Files.readString(c.file("bad.csv.report.csv"), StandardCharsets.UTF_8));
+    List<List<String>> r = Csv.read(c.file("bad.csv.report.csv"));
     assertEquals("case " + j + " is reported (待核查); it cannot become decided (已作出处罚决定). Allowed next:"
         + " verified_illegal (核实违法), verified_legal (核实合法)", r.get(1).get(3));
     assertTrue(r.get(2).get(3).contains("only a case verified illegal and not closed can be referred"), r.get(2).get(3));

@@ -101,7 +101,7 @@ class NightlyChecksTest {
     String a = ids.get(0);
     String b = ids.get(1);
     double areaB = Double.parseDouble(sql(c, "SELECT area_m2 FROM cases WHERE case_id = '" + b + "'"));
-    List<List<String>> tasks = Csv.parse(Files.readString(c.out().resolve("tasks.csv"), StandardCharsets.UTF_8));
+    List<List<String>> tasks = Csv.read(c.out().resolve("tasks.csv"));
     var row = tasks.stream().filter(r -> r.contains("T" + b)).findFirst().orElseThrow();
     Path photo = EvidenceTest.jpeg(c.file("b.jpg"), Double.parseDouble(row.get(Csv.col(tasks, "lon"))),
         Double.parseDouble(row.get(Csv.col(tasks, "lat"))), java.time.LocalDateTime.of(2023, 9, 3, 9, 0), 70);

@@ -108,8 +108,8 @@ class NightlyRunTest {
         .replace("output:  {dir: out}", "output:  {dir: tasks-out, task_labels: {inspector: 巡查员}}\nstore: tasks-store.gpkg"));
     CliRunner.Outcome r = CliRunner.run("-q", "run", county.resolve("tasks-job.yaml").toString(), "--as-of", "2023-07-03");
     assertEquals(0, r.exit(), r.err());
-    List<List<String>> tasks = Csv.parse(Files.readString(out.resolve("tasks.csv"), StandardCharsets.UTF_8));
-    List<List<String>> patches = Csv.parse(Files.readString(out.resolve("patches.csv"), StandardCharsets.UTF_8));
+    List<List<String>> tasks = Csv.read(out.resolve("tasks.csv"));
+    List<List<String>> patches = Csv.read(out.resolve("patches.csv"));
     long suspected = patches.stream().filter(p -> p.contains("suspected_illegal")).count();
     assertEquals(suspected, tasks.size() - 1, "one task per suspected patch");
     int due = Csv.col(tasks, "due_on");
@@ -153,7 +153,7 @@ class NightlyRunTest {
     Files.writeString(county.resolve("fb-job.yaml"), Files.readString(county.resolve("job.yaml"))
         .replace("output:  {dir: out}", "output:  {dir: fb-out}\nstore: fb-store.gpkg"));
     assertEquals(0, CliRunner.run("-q", "run", county.resolve("fb-job.yaml").toString(), "--as-of", "2023-07-03").exit());
-    List<List<String>> tasks = Csv.parse(Files.readString(county.resolve("fb-out/tasks.csv"), StandardCharsets.UTF_8));
+    List<List<String>> tasks = Csv.read(county.resolve("fb-out/tasks.csv"));
     String t1 = tasks.get(1).get(Csv.col(tasks, "task_id"));
     String t2 = tasks.get(2).get(Csv.col(tasks, "task_id"));
     Path fb = county.resolve("feedback.csv");
@@ -163,7 +163,7 @@ class NightlyRunTest {
     CliRunner.Outcome rejected = CliRunner.run("feedback", "import", fb.toString(), "--store", store.toString(), "--today", "2023-07-10");
     assertEquals(8, rejected.exit(), rejected.out() + rejected.err());
     assertTrue(rejected.out().contains("row 3 (" + t2 + "): rejected: closing a task that was never checked"), rejected.out());
-    List<List<String>> report = Csv.parse(Files.readString(county.resolve("feedback.csv.report.csv"), StandardCharsets.UTF_8));
+    List<List<String>> report = Csv.read(county.resolve("feedback.csv.report.csv"));
     assertEquals(List.of("2", t1, "not applied"), report.get(1).subList(0, 3));
     CliRunner.Outcome partial = CliRunner.run("feedback", "import", fb.toString(), "--store", store.toString(),
         "--today", "2023-07-10", "--partial");
@@ -171,7 +171,7 @@ class NightlyRunTest {
     assertTrue(partial.out().contains("1 rows applied, 0 already applied before, 1 rejected"), partial.out());
     Path ledger = county.resolve("ledger.csv");
     assertEquals(0, CliRunner.run("ledger", "--store", store.toString(), "--out", ledger.toString()).exit());
-    List<List<String>> l = Csv.parse(Files.readString(ledger, StandardCharsets.UTF_8));
+    List<List<String>> l = Csv.read(ledger);
     assertEquals(tasks.size() - 1 + 1, l.size() - 1, "one opening per case plus the applied check");
     assertTrue(l.stream().anyMatch(row -> row.contains("stopped") && row.contains(t1.substring(1))), "the case of " + t1);
     Path xlsx = county.resolve("ledger.xlsx");

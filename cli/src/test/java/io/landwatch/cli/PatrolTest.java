@@ -156,7 +156,7 @@ class PatrolTest {
     assertEquals(8, o.exit(), o.out() + o.err());
     CountyCopy.assertReadable(o);
     assertEquals(before, sql("SELECT COUNT(*) FROM patrols"));
-    List<List<String>> report = Csv.parse(Files.readString(c.file("bad-patrols.csv.report.csv"), StandardCharsets.UTF_8));
+    List<List<String>> report = Csv.read(c.file("bad-patrols.csv.report.csv"));
     assertTrue(report.get(1).get(3).contains("unknown village '西街'") && report.get(1).get(3).contains("西街村"),
         report.get(1).toString());
     assertTrue(report.get(2).get(3).contains("is in the future"), report.get(2).toString());

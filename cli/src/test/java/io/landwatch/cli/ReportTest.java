@@ -196,8 +196,7 @@ class ReportTest {
   @Test
   void aPatrolSheetPrintsInTheBrowser() throws Exception {
     Path sheet = c.out().resolve("tasks").resolve("崇文镇.html");
-    List<List<String>> tasks = Csv.parse(Files.readString(c.out().resolve("tasks").resolve("崇文镇.csv"),
-        StandardCharsets.UTF_8));
+    List<List<String>> tasks = Csv.read(c.out().resolve("tasks").resolve("崇文镇.csv"));
     List<List<String>> rows = tasks.subList(1, tasks.size());
     try (Browser br = new Browser(800, 1100)) {
       br.open(sheet);

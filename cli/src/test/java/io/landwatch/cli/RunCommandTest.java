@@ -50,7 +50,7 @@ class RunCommandTest {
     run = CliRunner.run("-q", "run", county.resolve("job.yaml").toString(), "--out", out.toString());
     assertEquals(0, run.exit(), run.out() + run.err());
     geojsonRows = Ogr.readCsv(out.resolve("patches.geojson"), null, null);
-    csvRows = Csv.parse(Files.readString(out.resolve("patches.csv"), StandardCharsets.UTF_8));
+    csvRows = Csv.read(out.resolve("patches.csv"));
   }
 
   private static Map<String, String> row(List<List<String>> rows, int i) {
@@ -212,7 +212,7 @@ class RunCommandTest {
     assertEquals("patches", patches.get("layer").asText());
     assertEquals(written.patches(), patches.get("records_in").asLong());
     assertEquals(judged, patches.get("used").asLong());
-    List<List<String>> q = Csv.parse(Files.readString(out.resolve("quarantine.csv"), StandardCharsets.UTF_8));
+    List<List<String>> q = Csv.read(out.resolve("quarantine.csv"));
     assertEquals(List.of("layer", "record", "id", "reason", "category"), q.get(0));
     assertEquals(written.quarantined().stream().map(d -> List.of(d.layer(), Long.toString(d.record()), d.id(), d.category())).toList(),
         q.subList(1, q.size()).stream().map(r -> List.of(r.get(0), r.get(1), r.get(2), r.get(4))).toList(),

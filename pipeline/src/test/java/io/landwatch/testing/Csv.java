@@ -1,11 +1,25 @@
 package io.landwatch.testing;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /** A small RFC 4180 CSV parser for reading outputs back in tests (BOM skipped). */
 public final class Csv {
   private Csv() {}
+
+  /** The rows of a UTF-8 CSV file. */
+  public static List<List<String>> read(Path file) {
+    try {
+      return parse(Files.readString(file, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 
   public static List<List<String>> parse(String text) {
     if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {

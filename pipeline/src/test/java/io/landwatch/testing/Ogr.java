@@ -85,7 +85,7 @@ public final class Ogr {
     }
     run(cmd.toArray(new String[0]));
     try {
-      return Csv.parse(Files.readString(out, StandardCharsets.UTF_8));
+      return Csv.read(out);
     } finally {
       Files.deleteIfExists(out);
     }
