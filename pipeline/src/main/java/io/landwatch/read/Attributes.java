@@ -32,12 +32,10 @@ public final class Attributes {
     return new Attributes(names, types);
   }
 
-  /** field name → value (String, Integer, Long, Double; dates as ISO text), nulls kept as null. */
-  public static Map<String, Object> of(Feature f) {
-    return of(f.GetDefnRef()).read(f);
-  }
-
-  /** As {@link #of(Feature)}, for a feature of this reader's layer. */
+  /**
+   * A feature of this reader's layer: field name → value (String, Integer, Long, Double; dates as
+   * ISO text), nulls kept as null.
+   */
   public Map<String, Object> read(Feature f) {
     Map<String, Object> m = new LinkedHashMap<>();
     for (int i = 0; i < names.length; i++) {

@@ -41,8 +41,9 @@ class EncodingTest {
   private static List<String> read(Path shp, String encoding, MojibakeCheck check) {
     List<String> out = new ArrayList<>();
     try (LayerSource src = LayerSource.open("test", shp, null, encoding, null, null)) {
+      Attributes attributes = src.attributes();
       src.forEach(f -> {
-        String v = (String) Attributes.of(f).get("DLMC");
+        String v = (String) attributes.read(f).get("DLMC");
         out.add(v);
         check.examine(v, src.encoding().effective());
       });

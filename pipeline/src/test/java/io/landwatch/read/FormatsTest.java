@@ -47,8 +47,9 @@ class FormatsTest {
     try (LayerSource src = LayerSource.open("inputs.approvals", file, layer, null, crs, g)) {
       Reprojector toGk = Reprojector.between(src.requireCrs(), Crs.epsg(4526));
       GeometryPreparer prep = new GeometryPreparer();
+      Attributes attributes = src.attributes();
       src.forEach(f -> {
-        ids.add(new SourceRecord(0, Attributes.of(f)).text("PZWH"));
+        ids.add(new SourceRecord(0, attributes.read(f)).text("PZWH"));
         var r = prep.prepare(src.geometryOf(f), toGk, "approvals", new RepairReport());
         areas.add(((GeometryPreparer.Prepared) r).geometry().getArea());
       });
@@ -117,7 +118,8 @@ class FormatsTest {
     try (LayerSource src = LayerSource.open("inputs.approvals", csv, null, "GBK", "EPSG:4526",
         new LayerSpec.TableGeometry("WKT", null, null))) {
       List<String> ids = new ArrayList<>();
-      src.forEach(f -> ids.add((String) Attributes.of(f).get("PZWH")));
+      Attributes attributes = src.attributes();
+      src.forEach(f -> ids.add((String) attributes.read(f).get("PZWH")));
       assertEquals(List.of("陵政地〔2022〕003号"), ids);
     }
   }
